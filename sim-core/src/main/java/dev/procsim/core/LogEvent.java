@@ -1,0 +1,171 @@
+package dev.procsim.core;
+
+import dev.procsim.core.internal.Texts;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One entry of the {@link MessageLog}. Every entry has a sequence number ({@link #seq()}, from 1,
+ * without gaps) and a simulation time ({@link #nanos()} since the simulator started). The entries
+ * are records, so a test can pattern-match on them.
+ *
+ * <pre>{@code
+ * for (LogEvent e : sim.log().events()) {
+ *   if (e instanceof LogEvent.ProcessExited exit && exit.exitCode() != 0) {
+ *     System.out.println(exit.describe());
+ *   }
+ * }
+ * }</pre>
+ */
+public sealed interface LogEvent {
+
+  /** Position in the log, from 1, without gaps. */
+  long seq();
+
+  /** Simulation time of the event, in nanoseconds since the simulator started. */
+  long nanos();
+
+  /** Simulation time of the event since the simulator started. */
+  default Duration time() {
+    return Duration.ofNanos(nanos());
+  }
+
+  /** One human-readable line, as failure messages show it (without sequence and time). */
+  String describe();
+
+  /** An entry about one message: its send or its fate. */
+  sealed interface MessageEvent extends LogEvent {
+    /** The message's id. */
+    long messageId();
+
+    /** The sender. */
+    String from();
+
+    /** The target as the sender wrote it. */
+    String to();
+  }
+
+  /** A message was sent: it is now {@link Fate#IN_FLIGHT}. */
+  record Sent(long seq, long nanos, long messageId, String from, String to, String body)
+      implements MessageEvent {
+    @Override
+    public String describe() {
+      return "send #" + messageId + " " + from + " -> " + to + " " + Texts.quote(body);
+    }
+  }
+
+  /** A message was written to its target's stdin. */
+  record Delivered(long seq, long nanos, long messageId, String from, String to)
+      implements MessageEvent {
+    @Override
+    public String describe() {
+      return "delivered #" + messageId + " " + from + " -> " + to;
+    }
+  }
+
+  /** The network chose not to deliver a message (a fault or a partition). */
+  record Dropped(long seq, long nanos, long messageId, String from, String to, String reason)
+      implements MessageEvent {
+    @Override
+    public String describe() {
+      return "dropped #" + messageId + " " + from + " -> " + to + ": " + reason;
+    }
+  }
+
+  /** A message could not be delivered; the reason says why. */
+  record Undeliverable(long seq, long nanos, long messageId, String from, String to, String reason)
+      implements MessageEvent {
+    @Override
+    public String describe() {
+      return "undeliverable #" + messageId + " " + from + " -> " + to + ": " + reason;
+    }
+  }
+
+  /** A stdout line of a component that was not a message. */
+  record Output(long seq, long nanos, String component, String line) implements LogEvent {
+    @Override
+    public String describe() {
+      return component + ": " + Texts.clip(line);
+    }
+  }
+
+  /** A stderr line of a component. */
+  record ErrorOutput(long seq, long nanos, String component, String line) implements LogEvent {
+    @Override
+    public String describe() {
+      return component + " (stderr): " + Texts.clip(line);
+    }
+  }
+
+  /** A component's process was started. */
+  record ProcessStarted(long seq, long nanos, String component, long pid, List<String> command)
+      implements LogEvent {
+    /** Copies the command. */
+    public ProcessStarted {
+      command = List.copyOf(command);
+    }
+
+    @Override
+    public String describe() {
+      return "started " + component + " (pid " + pid + "): " + String.join(" ", command);
+    }
+  }
+
+  /**
+   * A component's process exited. For a non-zero exit code, {@link #lastErrors()} holds its last
+   * stderr lines, which usually say why.
+   */
+  record ProcessExited(
+      long seq, long nanos, String component, long pid, int exitCode, List<String> lastErrors)
+      implements LogEvent {
+    /** Copies the stderr lines. */
+    public ProcessExited {
+      lastErrors = List.copyOf(lastErrors);
+    }
+
+    @Override
+    public String describe() {
+      StringBuilder text =
+          new StringBuilder("exited ")
+              .append(component)
+              .append(" (pid ")
+              .append(pid)
+              .append(") with code ")
+              .append(exitCode);
+      if (exitCode >= 128 + 1 && exitCode <= 128 + 64) {
+        text.append(" (signal ").append(exitCode - 128).append(')');
+      }
+      if (!lastErrors.isEmpty()) {
+        text.append("; last stderr lines:");
+        for (String line : lastErrors) {
+          text.append("\n    ").append(Texts.clip(line));
+        }
+      }
+      return text.toString();
+    }
+  }
+
+  /**
+   * A component wrote something that breaks the line protocol, or sent to a target that does not
+   * exist. Such errors fail a {@code @SimulationTest} unless the test allows them.
+   *
+   * @param component the component that wrote the line
+   * @param line the offending line (clipped when very long)
+   * @param problem what is wrong with it, in words
+   */
+  record ProtocolError(long seq, long nanos, String component, String line, String problem)
+      implements LogEvent {
+    /** Checks that no component is null. */
+    public ProtocolError {
+      Objects.requireNonNull(component, "component");
+      Objects.requireNonNull(line, "line");
+      Objects.requireNonNull(problem, "problem");
+    }
+
+    @Override
+    public String describe() {
+      return "protocol error from " + component + ": " + problem + "; line: " + Texts.quote(line);
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package dev.procsim.core;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The record of everything that happened in a simulation: every message with its fate, every line
+ * components printed, process starts and exits, protocol errors. Append-only and thread-safe; all
+ * lists returned are snapshots.
+ *
+ * <p>Waiting is event-driven: {@link #awaitMessage} wakes on every change of the log, with no poll
+ * interval, so a test waits exactly as long as the system takes.
+ *
+ * <pre>{@code
+ * Message m = sim.log().awaitMessage(
+ *     msg -> msg.to().equals("p2") && msg.fate() == Fate.DELIVERED, Duration.ofSeconds(5));
+ * List<Message> all = sim.log().messages();
+ * System.out.println(sim.log().describeTail(20));
+ * }</pre>
+ */
+public interface MessageLog {
+
+  /** All messages, in send order, each in its current state. */
+  List<Message> messages();
+
+  /** All log entries, in order. */
+  List<LogEvent> events();
+
+  /** The protocol errors recorded so far, in order. */
+  List<LogEvent.ProtocolError> protocolErrors();
+
+  /** The message with this id, in its current state. */
+  Message message(long id);
+
+  /** Number of entries in the log. */
+  int size();
+
+  /**
+   * Waits until a message matches {@code condition} and returns it. Messages are tested in their
+   * current state: first every message already in the log, in send order, then each message again
+   * whenever the log records something about it (sent, delivered, dropped, undeliverable). When
+   * several match, the one sent first is returned.
+   *
+   * @throws AssertionError when nothing matched within {@code timeout}; its text says what was
+   *     awaited and shows the end of the log
+   */
+  Message awaitMessage(Predicate<Message> condition, Duration timeout);
+
+  /**
+   * Waits until an entry of the log matches {@code condition} and returns the first that does,
+   * looking at entries already present first.
+   *
+   * @throws AssertionError when nothing matched within {@code timeout}, showing the end of the log
+   */
+  LogEvent awaitEvent(Predicate<LogEvent> condition, Duration timeout);
+
+  /** The last {@code count} entries, one per line, with sequence number and time. */
+  String describeTail(int count);
+
+  /** The given entries, one per line, with sequence number and time, as failures show them. */
+  String describe(List<? extends LogEvent> entries);
+}

@@ -1,0 +1,401 @@
+package dev.procsim.core;
+
+import dev.procsim.core.internal.Clock;
+import dev.procsim.core.internal.ConsoleEcho;
+import dev.procsim.core.internal.LineProtocol;
+import dev.procsim.core.internal.NetworkEngine;
+import dev.procsim.core.internal.OpenSimulators;
+import dev.procsim.core.internal.ProcessComponent;
+import dev.procsim.core.internal.RealClock;
+import dev.procsim.core.internal.RecordingLog;
+import dev.procsim.core.internal.Seeds;
+import dev.procsim.core.internal.StdoutRouter;
+import dev.procsim.core.internal.Teardown;
+import dev.procsim.core.internal.Texts;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A simulated distributed system made of OS processes. Each component is a process; a stdout line
+ * {@code send <target> <message>} is a message, routed to the target's stdin; every other stdout
+ * line is output. Everything is recorded in the {@link #log() message log}.
+ *
+ * <p>Lifecycle: {@link #builder()} → {@link Builder#build()} → {@link #start()} → {@link #close()}.
+ * {@code close()} ends every process tree and is idempotent; a JVM shutdown hook closes simulators
+ * that are still open.
+ *
+ * <pre>{@code
+ * Simulator sim = Simulator.builder()
+ *     .seed(42)
+ *     .component("p1", "python3", "-c", "print('send p2 Hello from p1')")
+ *     .component("p2", "python3", "-c", "import sys; print(sys.stdin.readline())")
+ *     .build()
+ *     .start();
+ * try (sim) {
+ *   Message m = sim.log().awaitMessage(
+ *       msg -> msg.to().equals("p2") && msg.fate() == Fate.DELIVERED, Duration.ofSeconds(5));
+ * }
+ * }</pre>
+ *
+ * <p>Every process gets these environment variables: {@code PROCSIM_COMPONENT} (its name), {@code
+ * PROCSIM_COMPONENTS} (all names, comma separated), {@code PROCSIM_SEED} (its own seed, derived
+ * from the simulation seed and its name), {@code PROCSIM_RUN} (an id unique to this simulator,
+ * which finds leaked processes) and {@code PYTHONUNBUFFERED=1} unless its spec sets it.
+ */
+public final class Simulator implements AutoCloseable {
+  /** How long {@link #close()} waits after closing stdin, and again after SIGTERM. */
+  public static final Duration DEFAULT_CLOSE_GRACE = Duration.ofMillis(500);
+
+  /** Longest stdout or stderr line, in bytes, before it is cut. */
+  public static final int DEFAULT_MAX_LINE_LENGTH = 1024 * 1024;
+
+  /** Most messages waiting to be written to one component's stdin before new ones are refused. */
+  public static final int DEFAULT_STDIN_BACKLOG = 100_000;
+
+  /** How long close() waits for exits to be recorded once every process is dead. */
+  private static final long SETTLE_MILLIS = 2_000;
+
+  private static final AtomicLong RUN_COUNTER = new AtomicLong();
+
+  private enum State {
+    NEW,
+    RUNNING,
+    CLOSED
+  }
+
+  private final long seed;
+  private final String runId;
+  private final Duration closeGrace;
+  private final int maxLineLength;
+  private final ConsoleEcho echo;
+  private final Clock clock = new RealClock();
+  private final RecordingLog log;
+  private final Map<String, ProcessComponent> components = new LinkedHashMap<>();
+  private final ExecutorService exitHandlers;
+  private State state = State.NEW;
+  private NetworkEngine network;
+
+  private Simulator(Builder builder) {
+    this.seed = builder.seed != null ? builder.seed : Seeds.randomSeed();
+    this.runId =
+        "procsim-"
+            + ProcessHandle.current().pid()
+            + "-"
+            + RUN_COUNTER.incrementAndGet()
+            + "-"
+            + Long.toHexString(Seeds.randomSeed() & 0xffffffL);
+    this.closeGrace = builder.closeGrace;
+    this.maxLineLength = builder.maxLineLength;
+    this.echo = new ConsoleEcho(builder.echo ? builder.echoTo : null);
+    this.log = new RecordingLog(clock);
+    String allNames = String.join(",", builder.specs.keySet());
+    for (ComponentSpec spec : builder.specs.values()) {
+      Map<String, String> env =
+          Map.of(
+              "PROCSIM_COMPONENT",
+              spec.name(),
+              "PROCSIM_COMPONENTS",
+              allNames,
+              "PROCSIM_SEED",
+              Long.toString(Seeds.forComponent(seed, spec.name())),
+              "PROCSIM_RUN",
+              runId);
+      components.put(
+          spec.name(),
+          new ProcessComponent(spec, env, log, echo, builder.maxLineLength, builder.stdinBacklog));
+    }
+    this.exitHandlers =
+        Executors.newCachedThreadPool(
+            task -> {
+              Thread thread = new Thread(task, threadPrefix() + "-exit");
+              thread.setDaemon(true);
+              return thread;
+            });
+  }
+
+  /** A builder for a simulator. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Starts every component. Messages sent to a component that is not running yet wait for it, so
+   * the order in which processes come up does not matter.
+   *
+   * @return this simulator
+   * @throws SimulationException naming the component when a process cannot be started; the
+   *     simulator is then closed and no process of it is left running
+   * @throws IllegalStateException when already started or closed
+   */
+  public Simulator start() {
+    synchronized (this) {
+      if (state != State.NEW) {
+        throw new IllegalStateException("the simulator was already " + describeState());
+      }
+      state = State.RUNNING;
+      OpenSimulators.add(this);
+      try {
+        network = new NetworkEngine(log, clock, components, threadPrefix() + "-network");
+        StdoutRouter router =
+            new StdoutRouter(network, log, echo, List.copyOf(components.keySet()), maxLineLength);
+        for (ProcessComponent component : components.values()) {
+          component.launch(router, exitHandlers, threadPrefix());
+        }
+      } catch (RuntimeException | Error e) {
+        close();
+        throw e;
+      }
+    }
+    return this;
+  }
+
+  /** The simulation seed: the one given to the builder, or the random one chosen for this run. */
+  public long seed() {
+    return seed;
+  }
+
+  /** The id in every process's {@code PROCSIM_RUN} variable, unique to this simulator. */
+  public String runId() {
+    return runId;
+  }
+
+  /**
+   * The component with this name.
+   *
+   * @throws IllegalArgumentException for an unknown name; the message lists the known ones
+   */
+  public Component component(String name) {
+    ProcessComponent component = components.get(name);
+    if (component == null) {
+      throw new IllegalArgumentException(
+          "no component \"" + name + "\"; the components are: " + knownNames());
+    }
+    return component;
+  }
+
+  /** All components, in the order they were declared. */
+  public List<Component> components() {
+    return List.copyOf(components.values());
+  }
+
+  /**
+   * Injects a message as if {@code from} had sent it: it is logged and routed like any other.
+   * {@code from} need not be a component (tests usually say {@code "test"}).
+   *
+   * @return the message as logged when it was sent
+   * @throws IllegalArgumentException when {@code to} is not a component, {@code from} is blank or
+   *     contains whitespace, or {@code body} contains a line break
+   * @throws IllegalStateException when the simulator is not running
+   */
+  public Message send(String from, String to, String body) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    Objects.requireNonNull(body, "body");
+    if (from.isEmpty() || from.chars().anyMatch(Character::isWhitespace)) {
+      throw new IllegalArgumentException(
+          "the sender name \"" + from + "\" must be one word without whitespace");
+    }
+    if (!LineProtocol.isSendable(body)) {
+      throw new IllegalArgumentException(
+          "a message body cannot contain a line break: " + Texts.quote(body));
+    }
+    if (!components.containsKey(to)) {
+      throw new IllegalArgumentException(
+          "cannot send to \"" + to + "\": no such component; the components are: " + knownNames());
+    }
+    NetworkEngine running;
+    synchronized (this) {
+      if (state != State.RUNNING) {
+        throw new IllegalStateException(
+            "cannot send: the simulator is " + (state == State.NEW ? "not started" : "closed"));
+      }
+      running = network;
+    }
+    return running.send(from, to, body);
+  }
+
+  /** Everything that happened, as it happens. Usable before {@link #start()} and after close. */
+  public MessageLog log() {
+    return log;
+  }
+
+  /**
+   * Ends every process tree and stops routing. Closes every stdin and waits a grace period (see
+   * {@link Builder#closeGrace}), then sends SIGTERM to what is left and waits again, then SIGKILL.
+   * Messages that were not delivered by then become {@link Fate#UNDELIVERABLE}. Idempotent, safe
+   * after a failed {@link #start()}, and it finishes its work even when the calling thread is
+   * interrupted (the interrupt is kept).
+   */
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (state == State.CLOSED) {
+        return;
+      }
+      state = State.CLOSED;
+      if (network != null) {
+        network.close();
+        network = null;
+      }
+    }
+    boolean interrupted = Thread.interrupted();
+    List<ProcessHandle> survivors = List.of();
+    Duration grace = interrupted ? Duration.ZERO : closeGrace;
+    while (true) {
+      try {
+        survivors = Teardown.run(components.values(), runId, grace);
+        for (ProcessComponent component : components.values()) {
+          component.awaitSettled(SETTLE_MILLIS);
+        }
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+        grace = Duration.ZERO;
+      }
+    }
+    log.resolveInFlight("the simulator closed before the message was delivered");
+    exitHandlers.shutdown();
+    OpenSimulators.remove(this);
+    if (!survivors.isEmpty()) {
+      List<Long> pids = new ArrayList<>();
+      survivors.forEach(p -> pids.add(p.pid()));
+      System.err.println("procsim: processes of run " + runId + " survived SIGKILL: " + pids);
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private String describeState() {
+    return state == State.RUNNING ? "started" : "closed";
+  }
+
+  private String knownNames() {
+    return String.join(", ", components.keySet());
+  }
+
+  private String threadPrefix() {
+    return runId;
+  }
+
+  @Override
+  public String toString() {
+    return "Simulator[seed=" + seed + ", run=" + runId + ", components=" + knownNames() + "]";
+  }
+
+  /**
+   * Configures a {@link Simulator}. Defaults: a random seed, echo to {@code System.out}, a close
+   * grace of {@link #DEFAULT_CLOSE_GRACE}, lines up to {@link #DEFAULT_MAX_LINE_LENGTH} bytes, a
+   * stdin backlog of {@link #DEFAULT_STDIN_BACKLOG} messages per component.
+   *
+   * <pre>{@code
+   * Simulator sim = Simulator.builder()
+   *     .seed(7)
+   *     .component("a", "python3", "node.py")
+   *     .component("b", "python3", "node.py")
+   *     .echo(false)
+   *     .build();
+   * }</pre>
+   */
+  public static final class Builder {
+    private Long seed;
+    private final Map<String, ComponentSpec> specs = new LinkedHashMap<>();
+    private boolean echo = true;
+    private PrintStream echoTo = System.out;
+    private Duration closeGrace = DEFAULT_CLOSE_GRACE;
+    private int maxLineLength = DEFAULT_MAX_LINE_LENGTH;
+    private int stdinBacklog = DEFAULT_STDIN_BACKLOG;
+
+    private Builder() {}
+
+    /** Fixes the simulation seed; without it a random seed is chosen (and reported). */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /**
+     * Adds a component running {@code command}.
+     *
+     * @throws IllegalArgumentException for an invalid or duplicate name or an empty command
+     */
+    public Builder component(String name, String... command) {
+      return component(ComponentSpec.of(name, command));
+    }
+
+    /**
+     * Adds a component.
+     *
+     * @throws IllegalArgumentException for a duplicate name
+     */
+    public Builder component(ComponentSpec spec) {
+      Objects.requireNonNull(spec, "spec");
+      if (specs.containsKey(spec.name())) {
+        throw new IllegalArgumentException(
+            "duplicate component name \"" + spec.name() + "\": names must be unique");
+      }
+      specs.put(spec.name(), spec);
+      return this;
+    }
+
+    /** Whether components' output is echoed, prefixed by their names; on by default. */
+    public Builder echo(boolean enabled) {
+      this.echo = enabled;
+      return this;
+    }
+
+    /** Echoes components' output to {@code out} instead of {@code System.out}. */
+    public Builder echoTo(PrintStream out) {
+      this.echoTo = Objects.requireNonNull(out, "out");
+      this.echo = true;
+      return this;
+    }
+
+    /** How long {@link Simulator#close()} waits after closing stdin, and after SIGTERM. */
+    public Builder closeGrace(Duration grace) {
+      if (grace.isNegative()) {
+        throw new IllegalArgumentException("the close grace must not be negative: " + grace);
+      }
+      this.closeGrace = grace;
+      return this;
+    }
+
+    /** Longest stdout or stderr line in bytes; longer lines are cut and reported. */
+    public Builder maxLineLength(int bytes) {
+      if (bytes < 64) {
+        throw new IllegalArgumentException("the maximum line length must be at least 64 bytes");
+      }
+      this.maxLineLength = bytes;
+      return this;
+    }
+
+    /** Most messages waiting for one component's stdin; further ones become undeliverable. */
+    public Builder stdinBacklog(int messages) {
+      if (messages < 1) {
+        throw new IllegalArgumentException("the stdin backlog must hold at least one message");
+      }
+      this.stdinBacklog = messages;
+      return this;
+    }
+
+    /**
+     * Builds the simulator; no process runs until {@link Simulator#start()}.
+     *
+     * @throws IllegalStateException when no component was added
+     */
+    public Simulator build() {
+      if (specs.isEmpty()) {
+        throw new IllegalStateException("a simulation needs at least one component");
+      }
+      return new Simulator(this);
+    }
+  }
+}

@@ -1,0 +1,12 @@
+package dev.procsim.core.internal;
+
+import dev.procsim.core.Message;
+
+/** Where the network hands a message that is due: in practice a component's stdin writer. */
+public interface Endpoint {
+  /**
+   * Takes {@code message} for writing to the process, without blocking. Returns null when taken
+   * (the endpoint then records its delivery, or why it failed), or the reason it cannot be taken.
+   */
+  String accept(Message message);
+}

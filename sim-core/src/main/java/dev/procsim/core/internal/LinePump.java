@@ -1,0 +1,45 @@
+package dev.procsim.core.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Reads one output stream of a process line by line on a thread of its own and hands each line to a
+ * consumer, until the stream ends. Blocking reads only: no polling.
+ */
+public final class LinePump {
+  private final Thread thread;
+  private final CountDownLatch finished = new CountDownLatch(1);
+
+  /** Starts pumping {@code stream} into {@code sink}. */
+  public LinePump(
+      InputStream stream, int maxLineLength, Consumer<LineReader.Line> sink, String threadName) {
+    LineReader reader = new LineReader(stream, maxLineLength);
+    this.thread =
+        new Thread(
+            () -> {
+              try (stream) {
+                LineReader.Line line;
+                while ((line = reader.next()) != null) {
+                  sink.accept(line);
+                }
+              } catch (IOException streamClosed) {
+                // The process is gone and its pipe was closed under us: that is the end of the
+                // stream.
+              } finally {
+                finished.countDown();
+              }
+            },
+            threadName);
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** Waits up to {@code millis} for the end of the stream; true when it was reached. */
+  public boolean awaitEnd(long millis) throws InterruptedException {
+    return finished.await(millis, TimeUnit.MILLISECONDS);
+  }
+}

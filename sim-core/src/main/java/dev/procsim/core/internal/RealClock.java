@@ -1,0 +1,11 @@
+package dev.procsim.core.internal;
+
+/** Wall-clock time (monotonic) since this clock was created. */
+public final class RealClock implements Clock {
+  private final long origin = System.nanoTime();
+
+  @Override
+  public long nanos() {
+    return System.nanoTime() - origin;
+  }
+}

@@ -1,0 +1,368 @@
+package dev.procsim.core.internal;
+
+import dev.procsim.core.Fate;
+import dev.procsim.core.LogEvent;
+import dev.procsim.core.Message;
+import dev.procsim.core.MessageLog;
+import dev.procsim.core.SimulationException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The writable message log. Every append takes one lock, stamps the entry with the next sequence
+ * number and the clock's time, and wakes every waiter, so waiting needs no polling.
+ */
+public final class RecordingLog implements MessageLog {
+  /** Entries shown at the end of a timed-out wait. */
+  private static final int TAIL_ON_TIMEOUT = 30;
+
+  private final Clock clock;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition changed = lock.newCondition();
+  private final ArrayList<LogEvent> events = new ArrayList<>();
+  private final ArrayList<Message> messages = new ArrayList<>();
+  private final ArrayList<LogEvent.ProtocolError> protocolErrors = new ArrayList<>();
+
+  /** A log whose entries are stamped by {@code clock}. */
+  public RecordingLog(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** Records a new message in flight and returns it with its id. */
+  public Message recordSent(String from, String to, String body) {
+    lock.lock();
+    try {
+      long now = clock.nanos();
+      Message message = new Message(messages.size() + 1L, from, to, body, Fate.IN_FLIGHT, "", now);
+      messages.add(message);
+      append(new LogEvent.Sent(nextSeq(), now, message.id(), from, to, body));
+      return message;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Records, as one atomic step, a send line that cannot be routed: the message (at once {@link
+   * Fate#UNDELIVERABLE} with {@code problem} as reason) and the protocol error. Whoever sees the
+   * message's fate also sees the error.
+   */
+  public Message recordRejectedSend(
+      String component, String target, String body, String line, String problem) {
+    lock.lock();
+    try {
+      Message message = recordSent(component, target, body);
+      recordProtocolError(component, line, problem);
+      recordUndeliverable(message.id(), problem);
+      return messages.get((int) (message.id() - 1));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Marks a message delivered; false when it already had a final fate. */
+  public boolean recordDelivered(long id) {
+    return recordFate(id, Fate.DELIVERED, "");
+  }
+
+  /** Marks a message undeliverable with the reason; false when it already had a final fate. */
+  public boolean recordUndeliverable(long id, String reason) {
+    return recordFate(id, Fate.UNDELIVERABLE, reason);
+  }
+
+  /** Marks a message dropped with the reason; false when it already had a final fate. */
+  public boolean recordDropped(long id, String reason) {
+    return recordFate(id, Fate.DROPPED, reason);
+  }
+
+  private boolean recordFate(long id, Fate fate, String reason) {
+    lock.lock();
+    try {
+      int index = Math.toIntExact(id - 1);
+      Message current = messages.get(index);
+      if (current.fate().isFinal()) {
+        return false;
+      }
+      Message updated = current.withFate(fate, reason);
+      messages.set(index, updated);
+      long now = clock.nanos();
+      String from = updated.from();
+      String to = updated.to();
+      append(
+          switch (fate) {
+            case DELIVERED -> new LogEvent.Delivered(nextSeq(), now, id, from, to);
+            case DROPPED -> new LogEvent.Dropped(nextSeq(), now, id, from, to, reason);
+            case UNDELIVERABLE -> new LogEvent.Undeliverable(nextSeq(), now, id, from, to, reason);
+            case IN_FLIGHT -> throw new IllegalArgumentException("not a final fate: " + fate);
+          });
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Gives every message still in flight the fate {@link Fate#UNDELIVERABLE} with {@code reason}, so
+   * that a closed simulation has no message without a fate.
+   */
+  public void resolveInFlight(String reason) {
+    lock.lock();
+    try {
+      for (Message message : messages) {
+        if (message.fate() == Fate.IN_FLIGHT) {
+          recordFate(message.id(), Fate.UNDELIVERABLE, reason);
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Records a stdout line that was not a message. */
+  public void recordOutput(String component, String line) {
+    record(seq -> new LogEvent.Output(seq, clock.nanos(), component, line));
+  }
+
+  /** Records a stderr line. */
+  public void recordErrorOutput(String component, String line) {
+    record(seq -> new LogEvent.ErrorOutput(seq, clock.nanos(), component, line));
+  }
+
+  /** Records a process start. */
+  public void recordStarted(String component, long pid, List<String> command) {
+    record(seq -> new LogEvent.ProcessStarted(seq, clock.nanos(), component, pid, command));
+  }
+
+  /** Records a process exit and returns the entry. */
+  public LogEvent.ProcessExited recordExited(
+      String component, long pid, int exitCode, List<String> lastErrors) {
+    return (LogEvent.ProcessExited)
+        record(
+            seq ->
+                new LogEvent.ProcessExited(
+                    seq, clock.nanos(), component, pid, exitCode, lastErrors));
+  }
+
+  /** Records a protocol error and returns the entry. */
+  public LogEvent.ProtocolError recordProtocolError(String component, String line, String problem) {
+    lock.lock();
+    try {
+      LogEvent.ProtocolError error =
+          new LogEvent.ProtocolError(
+              nextSeq(), clock.nanos(), component, Texts.clip(line), problem);
+      protocolErrors.add(error);
+      append(error);
+      return error;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private LogEvent record(Function<Long, LogEvent> entry) {
+    lock.lock();
+    try {
+      LogEvent event = entry.apply(nextSeq());
+      append(event);
+      return event;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private long nextSeq() {
+    return events.size() + 1L;
+  }
+
+  private void append(LogEvent event) {
+    events.add(event);
+    changed.signalAll();
+  }
+
+  @Override
+  public List<Message> messages() {
+    return snapshot(messages);
+  }
+
+  @Override
+  public List<LogEvent> events() {
+    return snapshot(events);
+  }
+
+  @Override
+  public List<LogEvent.ProtocolError> protocolErrors() {
+    return snapshot(protocolErrors);
+  }
+
+  private <T> List<T> snapshot(List<T> list) {
+    lock.lock();
+    try {
+      return List.copyOf(list);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public Message message(long id) {
+    lock.lock();
+    try {
+      if (id < 1 || id > messages.size()) {
+        throw new IllegalArgumentException(
+            "no message #" + id + "; the log holds messages #1 to #" + messages.size());
+      }
+      return messages.get((int) (id - 1));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public int size() {
+    lock.lock();
+    try {
+      return events.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public Message awaitMessage(Predicate<Message> condition, Duration timeout) {
+    return awaitMessage("a message matching the condition", condition, timeout);
+  }
+
+  /**
+   * {@link #awaitMessage(Predicate, Duration)} with a description of the condition, which the
+   * time-out error shows.
+   */
+  public Message awaitMessage(String description, Predicate<Message> condition, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    List<Message> candidates = messages();
+    int cursor = size();
+    while (true) {
+      Optional<Message> match = candidates.stream().filter(condition).findFirst();
+      if (match.isPresent()) {
+        return match.get();
+      }
+      lock.lock();
+      try {
+        awaitGrowth(cursor, deadline, description, timeout);
+        TreeSet<Long> touched = new TreeSet<>();
+        for (int i = cursor; i < events.size(); i++) {
+          messageIdOf(events.get(i)).ifPresent(touched::add);
+        }
+        cursor = events.size();
+        candidates = new ArrayList<>(touched.size());
+        for (long id : touched) {
+          candidates.add(messages.get((int) (id - 1)));
+        }
+      } finally {
+        lock.unlock();
+      }
+    }
+  }
+
+  @Override
+  public LogEvent awaitEvent(Predicate<LogEvent> condition, Duration timeout) {
+    return awaitEvent("a log entry matching the condition", condition, timeout);
+  }
+
+  /**
+   * {@link #awaitEvent(Predicate, Duration)} with a description of the condition, which the
+   * time-out error shows.
+   */
+  public LogEvent awaitEvent(String description, Predicate<LogEvent> condition, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    int cursor = 0;
+    while (true) {
+      List<LogEvent> fresh;
+      lock.lock();
+      try {
+        if (cursor == events.size()) {
+          awaitGrowth(cursor, deadline, description, timeout);
+        }
+        fresh = List.copyOf(events.subList(cursor, events.size()));
+        cursor = events.size();
+      } finally {
+        lock.unlock();
+      }
+      Optional<LogEvent> match = fresh.stream().filter(condition).findFirst();
+      if (match.isPresent()) {
+        return match.get();
+      }
+    }
+  }
+
+  /** Blocks, holding the lock, until the log has more than {@code cursor} entries. */
+  private void awaitGrowth(int cursor, long deadline, String description, Duration timeout) {
+    while (events.size() == cursor) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new AssertionError(
+            "timed out after "
+                + formatDuration(timeout)
+                + " waiting for "
+                + description
+                + "; the log has "
+                + messages.size()
+                + " messages and "
+                + events.size()
+                + " entries, ending with:\n"
+                + describeTail(TAIL_ON_TIMEOUT));
+      }
+      try {
+        changed.awaitNanos(left);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SimulationException("interrupted while waiting for " + description, e);
+      }
+    }
+  }
+
+  private static Optional<Long> messageIdOf(LogEvent event) {
+    return event instanceof LogEvent.MessageEvent about
+        ? Optional.of(about.messageId())
+        : Optional.empty();
+  }
+
+  @Override
+  public String describeTail(int count) {
+    List<LogEvent> all = events();
+    List<LogEvent> tail = all.subList(Math.max(0, all.size() - count), all.size());
+    String text = describe(tail);
+    return all.size() > tail.size()
+        ? "  ... " + (all.size() - tail.size()) + " earlier entries\n" + text
+        : text;
+  }
+
+  @Override
+  public String describe(List<? extends LogEvent> entries) {
+    if (entries.isEmpty()) {
+      return "  (no entries)";
+    }
+    StringBuilder text = new StringBuilder();
+    for (LogEvent event : entries) {
+      if (text.length() > 0) {
+        text.append('\n');
+      }
+      text.append(
+          String.format(
+              Locale.ROOT, "  %5d %9.3fs  %s", event.seq(), event.nanos() / 1e9, event.describe()));
+    }
+    return text.toString();
+  }
+
+  private static String formatDuration(Duration duration) {
+    long millis = duration.toMillis();
+    return millis % 1000 == 0 ? TimeUnit.MILLISECONDS.toSeconds(millis) + " s" : millis + " ms";
+  }
+}

@@ -1,0 +1,40 @@
+package dev.procsim.core.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+
+/**
+ * Derives seeds from the simulation seed. Everything here is a pure function, fixed forever (never
+ * {@link java.util.SplittableRandom} or {@link java.util.Random} internals, which may change
+ * between JDKs), so that a seed printed today reproduces the same run on any JVM.
+ */
+public final class Seeds {
+  private Seeds() {}
+
+  /** A fresh random simulation seed, for runs that did not fix one. */
+  public static long randomSeed() {
+    return new SecureRandom().nextLong();
+  }
+
+  /** The seed a component receives in {@code PROCSIM_SEED}: a function of the seed and its name. */
+  public static long forComponent(long simulationSeed, String name) {
+    return mix(simulationSeed ^ mix(hash(name)));
+  }
+
+  /** SplitMix64's finaliser: a bijection that spreads every input bit over the output. */
+  public static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+    return z ^ (z >>> 31);
+  }
+
+  /** 64-bit FNV-1a of the UTF-8 bytes of {@code text}: stable across JVMs, unlike hashCode. */
+  public static long hash(String text) {
+    long h = 0xcbf29ce484222325L;
+    for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+      h ^= b & 0xff;
+      h *= 0x100000001b3L;
+    }
+    return h;
+  }
+}

@@ -1,0 +1,140 @@
+package dev.procsim.core.internal;
+
+import dev.procsim.core.Message;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes messages to one component's stdin on a thread of its own, fed by a bounded backlog, so a
+ * process that reads slowly or not at all blocks only this thread, never the network. Writes are
+ * batched: a message counts as delivered once the batch holding it has been flushed into the pipe.
+ *
+ * <p>Backlog policy: when {@code capacity} messages are waiting, further messages are refused and
+ * become undeliverable with a reason that says the component is not reading its stdin.
+ */
+public final class StdinWriter {
+  private static final int MAX_BATCH = 256;
+
+  private final String component;
+  private final RecordingLog log;
+  private final int capacity;
+  private final ArrayDeque<Message> backlog = new ArrayDeque<>();
+  private String refusal;
+  private Thread thread;
+
+  /**
+   * A writer for {@code component}'s stdin that holds at most {@code capacity} waiting messages.
+   */
+  public StdinWriter(String component, RecordingLog log, int capacity) {
+    this.component = component;
+    this.log = log;
+    this.capacity = capacity;
+  }
+
+  /**
+   * Queues a message for writing. Returns null when queued, else why not. Messages may be queued
+   * before the process runs; they are written once it does.
+   */
+  public synchronized String offer(Message message) {
+    if (refusal != null) {
+      return refusal;
+    }
+    if (backlog.size() >= capacity) {
+      return "the stdin backlog of "
+          + component
+          + " is full ("
+          + capacity
+          + " messages waiting): it is not reading its stdin fast enough";
+    }
+    backlog.add(message);
+    if (backlog.size() == 1) {
+      notifyAll();
+    }
+    return null;
+  }
+
+  /** Starts writing to the process's stdin. */
+  public synchronized void attach(OutputStream stdin, String threadName) {
+    thread = new Thread(() -> writeLoop(stdin), threadName);
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /**
+   * Stops taking messages: waiting ones become undeliverable with {@code reason}, the stdin is
+   * closed once the batch being written (if any) is done, and later offers are refused with the
+   * reason. The first reason given wins.
+   */
+  public void stop(String reason) {
+    List<Message> dropped;
+    synchronized (this) {
+      if (refusal == null) {
+        refusal = reason;
+      }
+      dropped = new ArrayList<>(backlog);
+      backlog.clear();
+      notifyAll();
+    }
+    for (Message message : dropped) {
+      log.recordUndeliverable(message.id(), refusal);
+    }
+  }
+
+  /** Waits up to {@code millis} for the writer thread to end. */
+  public void join(long millis) throws InterruptedException {
+    Thread writer;
+    synchronized (this) {
+      writer = thread;
+    }
+    if (writer != null) {
+      writer.join(millis);
+    }
+  }
+
+  private void writeLoop(OutputStream stdin) {
+    List<Message> batch = new ArrayList<>(MAX_BATCH);
+    try (stdin) {
+      while (takeBatch(batch)) {
+        try {
+          for (Message message : batch) {
+            stdin.write(LineProtocol.encode(message.body()).getBytes(StandardCharsets.UTF_8));
+          }
+          stdin.flush();
+        } catch (IOException e) {
+          stop(component + " closed its stdin (" + e.getMessage() + ")");
+          for (Message message : batch) {
+            log.recordUndeliverable(message.id(), refusalReason());
+          }
+          return;
+        }
+        for (Message message : batch) {
+          log.recordDelivered(message.id());
+        }
+      }
+    } catch (IOException closing) {
+      // Closing a pipe whose reader is gone fails; the process will be reaped all the same.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private synchronized String refusalReason() {
+    return refusal;
+  }
+
+  /** Fills {@code batch} with waiting messages; false once stopped and empty. */
+  private synchronized boolean takeBatch(List<Message> batch) throws InterruptedException {
+    batch.clear();
+    while (backlog.isEmpty() && refusal == null) {
+      wait();
+    }
+    while (!backlog.isEmpty() && batch.size() < MAX_BATCH) {
+      batch.add(backlog.poll());
+    }
+    return !batch.isEmpty();
+  }
+}
