@@ -1,0 +1,82 @@
+package dev.procsim.junit.assertj;
+
+import dev.procsim.core.Component;
+import java.util.List;
+import java.util.OptionalInt;
+import org.assertj.core.api.AbstractAssert;
+
+/**
+ * AssertJ assertions on one {@link Component}: its output, its errors, its exit.
+ *
+ * <pre>{@code
+ * SimAssertions.assertThat(sim.component("p2"))
+ *     .hasOutputLine("Hello from p1")
+ *     .hasExitCode(0);
+ * }</pre>
+ */
+public class ComponentAssert extends AbstractAssert<ComponentAssert, Component> {
+
+  /** Assertions on {@code actual}; use {@link SimAssertions#assertThat(Component)}. */
+  public ComponentAssert(Component actual) {
+    super(actual, ComponentAssert.class);
+  }
+
+  /** The component printed this stdout line (not a message). */
+  public ComponentAssert hasOutputLine(String line) {
+    isNotNull();
+    List<String> output = actual.output();
+    if (!output.contains(line)) {
+      failWithMessage(
+          "%nExpecting %s to print %s, but its output was:%n  %s",
+          actual.name(), line, String.join("\n  ", output));
+    }
+    return this;
+  }
+
+  /** The component wrote this stderr line. */
+  public ComponentAssert hasErrorLine(String line) {
+    isNotNull();
+    List<String> errors = actual.errors();
+    if (!errors.contains(line)) {
+      failWithMessage(
+          "%nExpecting %s to write %s to stderr, but its stderr was:%n  %s",
+          actual.name(), line, String.join("\n  ", errors));
+    }
+    return this;
+  }
+
+  /** The component's process is running. */
+  public ComponentAssert isAlive() {
+    isNotNull();
+    if (!actual.isAlive()) {
+      failWithMessage(
+          "%nExpecting %s to be running, but it exited%s; its last stderr lines:%n  %s",
+          actual.name(), describeExit(), String.join("\n  ", lastErrors()));
+    }
+    return this;
+  }
+
+  /** The component's process has exited with {@code code}. */
+  public ComponentAssert hasExitCode(int code) {
+    isNotNull();
+    OptionalInt exit = actual.exitCode();
+    if (exit.isEmpty() || exit.getAsInt() != code) {
+      failWithMessage(
+          "%nExpecting %s to have exited with code %d, but it %s",
+          actual.name(),
+          code,
+          exit.isEmpty() ? "is still running" : "exited with code " + exit.getAsInt());
+    }
+    return this;
+  }
+
+  private String describeExit() {
+    OptionalInt exit = actual.exitCode();
+    return exit.isPresent() ? " with code " + exit.getAsInt() : "";
+  }
+
+  private List<String> lastErrors() {
+    List<String> errors = actual.errors();
+    return errors.subList(Math.max(0, errors.size() - 10), errors.size());
+  }
+}

@@ -1,0 +1,363 @@
+package dev.procsim.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import dev.procsim.core.Fate;
+import dev.procsim.core.Simulator;
+import dev.procsim.core.internal.ProcessTree;
+import dev.procsim.junit.assertj.SimAssertions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+
+/**
+ * Runs small simulation test classes through the JUnit engine and checks what JUnit reports. The
+ * classes below are static nested classes, which Surefire does not run by itself.
+ */
+class SimulationExtensionTest {
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
+  /** Run ids and seeds seen by the inner tests, keyed by test name. */
+  static final Map<String, Simulator> SEEN = new ConcurrentHashMap<>();
+
+  private static EngineExecutionResults run(Class<?> testClass) {
+    SEEN.clear();
+    return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute();
+  }
+
+  private static void assertNoProcessLeft() {
+    assertThat(SEEN).isNotEmpty();
+    for (Simulator sim : SEEN.values()) {
+      assertThat(ProcessTree.findByRun(sim.runId())).as("processes of %s", sim.runId()).isEmpty();
+      sim.components().forEach(c -> assertThat(c.isAlive()).as(c.name()).isFalse());
+    }
+  }
+
+  // ---------------------------------------------------------------- a passing test
+
+  @Component(name = "classLevel", command = "cat")
+  static class Greeting {
+    @SimulationTest(echo = false)
+    @Component(
+        name = "p1",
+        command = {"python3", "-c", "print('send p2 Hello from p1')"})
+    @Component(
+        name = "p2",
+        command = {"python3", "-c", "import sys; print(sys.stdin.readline())"})
+    void p1GreetsP2(Simulator sim) {
+      SEEN.put("p1GreetsP2", sim);
+      sim.log().awaitMessage(m -> m.fate() == Fate.DELIVERED, WAIT);
+      SimAssertions.assertThat(sim.log()).hasDelivered("p1", "p2", "Hello from p1");
+      assertThat(sim.components())
+          .extracting(dev.procsim.core.Component::name)
+          .containsExactly("classLevel", "p1", "p2");
+    }
+
+    @SimulationTest(echo = false)
+    void classLevelComponentsJoinEveryTest(Simulator sim) {
+      SEEN.put("classLevelOnly", sim);
+      assertThat(sim.components())
+          .extracting(dev.procsim.core.Component::name)
+          .containsExactly("classLevel");
+    }
+  }
+
+  @Test
+  void aPassingSimulationTestPassesWithClassAndMethodComponentsAndPublishesItsSeed() {
+    EngineExecutionResults results = run(Greeting.class);
+    results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
+    List<ReportEntry> entries =
+        results.allEvents().reportingEntryPublished().stream()
+            .map(e -> e.getRequiredPayload(ReportEntry.class))
+            .toList();
+    assertThat(entries)
+        .extracting(e -> e.getKeyValuePairs().get("procsim.seed"))
+        .containsExactlyInAnyOrder(
+            Long.toString(SEEN.get("p1GreetsP2").seed()),
+            Long.toString(SEEN.get("classLevelOnly").seed()));
+    assertNoProcessLeft();
+  }
+
+  // ---------------------------------------------------------------- a failing test
+
+  static class Failing {
+    @SimulationTest(echo = false)
+    @Component(
+        name = "talker",
+        command = {"sh", "-c", "echo 'send listener hi'; exec sleep 600"})
+    @Component(
+        name = "listener",
+        command = {"sh", "-c", "trap '' TERM; sleep 600 & cat"})
+    void expectsTheWrongBody(Simulator sim) {
+      SEEN.put("failing", sim);
+      sim.log().awaitMessage(m -> m.fate() == Fate.DELIVERED, WAIT);
+      SimAssertions.assertThat(sim.log()).hasDelivered("talker", "listener", "bye");
+    }
+  }
+
+  @Test
+  void aFailingSimulationTestFailsShowsItsSeedAndTheLogAndLeavesNothingRunning() {
+    EngineExecutionResults results = run(Failing.class);
+    Simulator sim = SEEN.get("failing");
+    results
+        .testEvents()
+        .assertThatEvents()
+        .haveExactly(
+            1,
+            event(
+                test("expectsTheWrongBody"),
+                finishedWithFailure(
+                    instanceOf(AssertionError.class),
+                    message(
+                        m ->
+                            m.contains(
+                                "Expecting the log to show talker -> listener \"bye\" delivered")),
+                    message(m -> m.contains("procsim: seed " + sim.seed())),
+                    message(m -> m.contains("last entries of the message log")),
+                    message(m -> m.contains("send #1 talker -> listener \"hi\"")))));
+    assertNoProcessLeft();
+  }
+
+  // ---------------------------------------------------------------- protocol errors
+
+  static class ProtocolErrors {
+    @SimulationTest(echo = false)
+    @Component(
+        name = "p1",
+        command = {"python3", "-c", "print('send p2, Hello from p1')"})
+    @Component(
+        name = "p2",
+        command = {"python3", "-c", "import sys; print(sys.stdin.readline())"})
+    void seedsExampleAsWritten(Simulator sim) {
+      SEEN.put("strict", sim);
+      sim.log().awaitMessage(m -> m.fate().isFinal(), WAIT);
+    }
+
+    @SimulationTest(echo = false, allowProtocolErrors = true)
+    @Component(
+        name = "p1",
+        command = {"python3", "-c", "print('send p2, Hello from p1')"})
+    @Component(name = "p2", command = "cat")
+    void seedsExampleAsWrittenAllowed(Simulator sim) {
+      SEEN.put("lenient", sim);
+      sim.log().awaitMessage(m -> m.fate().isFinal(), WAIT);
+      SimAssertions.assertThat(sim.log()).hasProtocolError("p1", "unknown target \"p2,\"");
+    }
+  }
+
+  @Test
+  void protocolErrorsFailTheTestUnlessAllowed() {
+    EngineExecutionResults results = run(ProtocolErrors.class);
+    results
+        .testEvents()
+        .assertThatEvents()
+        .haveExactly(
+            1,
+            event(
+                test("seedsExampleAsWritten"),
+                finishedWithFailure(
+                    message(m -> m.contains("the simulation recorded 1 protocol error")),
+                    message(m -> m.contains("allowProtocolErrors = true")),
+                    message(m -> m.contains("unknown target \"p2,\"")),
+                    message(m -> m.contains("procsim: seed ")))))
+        .haveExactly(1, event(test("seedsExampleAsWrittenAllowed"), finishedSuccessfully()));
+    assertNoProcessLeft();
+  }
+
+  // ---------------------------------------------------------------- misconfiguration
+
+  static class Misconfigured {
+    @SimulationTest
+    @Component(name = "", command = "cat")
+    void emptyName(Simulator sim) {}
+
+    @SimulationTest
+    @Component(name = "a")
+    void noCommand(Simulator sim) {}
+
+    @SimulationTest
+    @Component(name = "a", command = "cat")
+    @Component(name = "a", command = "cat")
+    void duplicate(Simulator sim) {}
+
+    @SimulationTest
+    void noComponents(Simulator sim) {}
+
+    @SimulationTest
+    @Component(name = "a", command = "cat", env = "NOEQUALS")
+    void badEnv(Simulator sim) {}
+  }
+
+  @Test
+  void misconfiguredAnnotationsAreConfigurationErrorsNamingTheTestAndTheAnnotation() {
+    EngineExecutionResults results = run(Misconfigured.class);
+    results
+        .testEvents()
+        .assertThatEvents()
+        .haveExactly(
+            1,
+            configurationError(
+                "emptyName",
+                "Misconfigured.emptyName(): @Component(name = \"\") on method emptyName(): a component name is empty"))
+        .haveExactly(
+            1,
+            configurationError(
+                "noCommand",
+                "Misconfigured.noCommand(): @Component(name = \"a\") on method noCommand() has no command"))
+        .haveExactly(
+            1,
+            configurationError(
+                "duplicate",
+                "Misconfigured.duplicate(): duplicate @Component(name = \"a\") on method duplicate()"))
+        .haveExactly(
+            1,
+            configurationError(
+                "noComponents",
+                "Misconfigured.noComponents(): a @SimulationTest needs at least one @Component"))
+        .haveExactly(
+            1, configurationError("badEnv", "env entry \"NOEQUALS\" is not of the form KEY=VALUE"));
+  }
+
+  private static org.assertj.core.api.Condition<Event> configurationError(
+      String test, String text) {
+    return event(
+        test(test),
+        finishedWithFailure(
+            instanceOf(ExtensionConfigurationException.class), message(m -> m.contains(text))));
+  }
+
+  // ---------------------------------------------------------------- start failure
+
+  static class StartFailure {
+    @SimulationTest(echo = false)
+    @Component(
+        name = "fine",
+        command = {"sleep", "600"})
+    @Component(name = "broken", command = "no-such-program-procsim")
+    void neverRuns(Simulator sim) {}
+  }
+
+  @Test
+  void aCommandThatCannotStartFailsTheTestNamingTheComponentAndLeavesNothingRunning() {
+    EngineExecutionResults results = run(StartFailure.class);
+    results
+        .testEvents()
+        .assertThatEvents()
+        .haveExactly(
+            1,
+            event(
+                test("neverRuns"),
+                finishedWithFailure(
+                    instanceOf(dev.procsim.core.SimulationException.class),
+                    message(m -> m.contains("component \"broken\": cannot start")))));
+    assertThat(ProcessTree.findByRun("procsim-" + ProcessHandle.current().pid() + "-")).isEmpty();
+  }
+
+  // ---------------------------------------------------------------- time-out
+
+  static class TimesOut {
+    @SimulationTest(echo = false)
+    @Timeout(value = 300, unit = TimeUnit.MILLISECONDS)
+    @Component(
+        name = "stubborn",
+        command = {"sh", "-c", "trap '' TERM; sleep 600 & sleep 600"})
+    void hangs(Simulator sim) throws InterruptedException {
+      SEEN.put("hangs", sim);
+      new java.util.concurrent.CountDownLatch(1).await();
+    }
+  }
+
+  @Test
+  void aTimedOutTestFailsWithItsSeedAndLeavesNothingRunning() {
+    EngineExecutionResults results = run(TimesOut.class);
+    results
+        .testEvents()
+        .assertThatEvents()
+        .haveExactly(
+            1,
+            event(
+                test("hangs"),
+                finishedWithFailure(
+                    message(m -> m.contains("timed out after 300 milliseconds")),
+                    message(m -> m.contains("procsim: seed " + SEEN.get("hangs").seed())))));
+    assertNoProcessLeft();
+  }
+
+  // ---------------------------------------------------------------- nested classes
+
+  @Component(name = "outer", command = "cat")
+  static class Outer {
+    @Nested
+    @Component(name = "inner", command = "cat")
+    class Inner {
+      @SimulationTest(echo = false)
+      @Component(name = "method", command = "cat")
+      void seesAllLevels(Simulator sim) {
+        SEEN.put("nested", sim);
+        assertThat(sim.components())
+            .extracting(dev.procsim.core.Component::name)
+            .containsExactly("outer", "inner", "method");
+      }
+    }
+  }
+
+  @Test
+  void componentsOfEnclosingClassesJoinNestedTests() {
+    EngineExecutionResults results = run(Outer.class);
+    results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+    assertNoProcessLeft();
+  }
+
+  // ---------------------------------------------------------------- Java components
+
+  static class JavaNodes {
+    @SimulationTest(echo = false)
+    @Component(name = "upper", main = UpperCaseNode.class)
+    void aJavaMainClassRunsAsAComponent(Simulator sim) {
+      SEEN.put("java", sim);
+      sim.send("test", "upper", "shout");
+      sim.log()
+          .awaitEvent(
+              e -> e instanceof dev.procsim.core.LogEvent.Output o && o.line().equals("SHOUT"),
+              WAIT);
+    }
+  }
+
+  @Test
+  void javaComponentsRunFromTheTestClasspath() {
+    EngineExecutionResults results = run(JavaNodes.class);
+    results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+    assertNoProcessLeft();
+  }
+
+  @Test
+  void aSingleMethodCanBeSelected() {
+    SEEN.clear();
+    EngineTestKit.engine("junit-jupiter")
+        .selectors(
+            selectMethod(
+                Greeting.class, "classLevelComponentsJoinEveryTest", Simulator.class.getName()))
+        .execute()
+        .testEvents()
+        .assertStatistics(stats -> stats.succeeded(1));
+    assertNoProcessLeft();
+  }
+}

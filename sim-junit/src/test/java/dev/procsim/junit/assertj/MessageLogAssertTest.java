@@ -1,0 +1,98 @@
+package dev.procsim.junit.assertj;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.procsim.core.Message;
+import dev.procsim.core.internal.RealClock;
+import dev.procsim.core.internal.RecordingLog;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class MessageLogAssertTest {
+  private RecordingLog log;
+
+  @BeforeEach
+  void aSmallLog() {
+    log = new RecordingLog(new RealClock());
+    deliver("p1", "p2", "one");
+    deliver("p1", "p2", "two");
+    Message lost = log.recordSent("p1", "p2", "three");
+    log.recordUndeliverable(lost.id(), "p2 has exited (exit code 0)");
+    deliver("p2", "p1", "ack");
+    log.recordOutput("p2", "ready");
+  }
+
+  private void deliver(String from, String to, String body) {
+    log.recordDelivered(log.recordSent(from, to, body).id());
+  }
+
+  @Test
+  void passingAssertionsChain() {
+    SimAssertions.assertThat(log)
+        .hasDelivered("p1", "p2", "one")
+        .hasDeliveredTo("p1", "ack")
+        .hasNotDelivered("p1", "p2", "three")
+        .hasDeliveredInOrder("p1", "p2", "one", "two")
+        .hasDeliveredCount("p1", "p2", 2)
+        .hasMessageCount(4)
+        .hasNoProtocolErrors()
+        .hasOutput("p2", "ready");
+  }
+
+  @Test
+  void hasDeliveredShowsTheMessagesOnTheLinkWithTheirFates() {
+    assertThatThrownBy(() -> SimAssertions.assertThat(log).hasDelivered("p1", "p2", "three"))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining(
+            "Expecting the log to show p1 -> p2 \"three\" delivered, but it does not.")
+        .hasMessageContaining("messages p1 -> p2 (3):")
+        .hasMessageContaining("#1 p1 -> p2 \"one\" DELIVERED")
+        .hasMessageContaining("#3 p1 -> p2 \"three\" UNDELIVERABLE: p2 has exited (exit code 0)")
+        .hasMessageNotContaining("ack");
+  }
+
+  @Test
+  void anEmptyLinkShowsTheEndOfTheLog() {
+    assertThatThrownBy(() -> SimAssertions.assertThat(log).hasDelivered("p3", "p1", "x"))
+        .hasMessageContaining("There were no messages p3 -> p1; the log ends with:")
+        .hasMessageContaining("p2: ready");
+  }
+
+  @Test
+  void orderFailuresSayWhatIsMissingAfterWhat() {
+    assertThatThrownBy(
+            () -> SimAssertions.assertThat(log).hasDeliveredInOrder("p1", "p2", "two", "one"))
+        .hasMessageContaining("\"one\" is missing after \"two\"");
+  }
+
+  @Test
+  void countAndAbsenceFailuresShowTheLink() {
+    assertThatThrownBy(() -> SimAssertions.assertThat(log).hasDeliveredCount("p1", "p2", 3))
+        .hasMessageContaining("Expecting 3 messages delivered p1 -> p2, but there were 2.");
+    assertThatThrownBy(() -> SimAssertions.assertThat(log).hasNotDelivered("p1", "p2", "one"))
+        .hasMessageContaining("but it does ([1])");
+    assertThatThrownBy(() -> SimAssertions.assertThat(log).hasOnlyDeliveredMessages())
+        .hasMessageContaining("but 1 were not")
+        .hasMessageContaining("#3 p1 -> p2 \"three\" UNDELIVERABLE");
+    assertThatThrownBy(() -> SimAssertions.assertThat(log).hasNoUndeliverableMessages())
+        .hasMessageContaining("#3 p1 -> p2 \"three\" UNDELIVERABLE");
+  }
+
+  @Test
+  void protocolErrorAssertionsShowTheErrors() {
+    log.recordProtocolError("p1", "send p2, hi", "unknown target \"p2,\"");
+    assertThatThrownBy(() -> SimAssertions.assertThat(log).hasNoProtocolErrors())
+        .hasMessageContaining("Expecting no protocol errors, but there were 1")
+        .hasMessageContaining("protocol error from p1: unknown target \"p2,\"");
+    SimAssertions.assertThat(log).hasProtocolError("p1", "unknown target");
+    assertThatThrownBy(() -> SimAssertions.assertThat(log).hasProtocolError("p2", "unknown target"))
+        .hasMessageContaining("Expecting a protocol error from p2");
+  }
+
+  @Test
+  void outputFailuresShowTheComponentsOutput() {
+    assertThatThrownBy(() -> SimAssertions.assertThat(log).hasOutput("p2", "done"))
+        .hasMessageContaining("Expecting p2 to print \"done\", but its output was:")
+        .hasMessageContaining("p2: ready");
+  }
+}
