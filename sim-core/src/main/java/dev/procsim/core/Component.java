@@ -25,10 +25,13 @@ public interface Component {
   /** The OS process id. */
   long pid();
 
-  /** Whether its process is still running. */
+  /**
+   * Whether its process is still running, as the OS sees it now. The log records the exit a moment
+   * later, once the process's last output has been read; {@link #exitCode()} follows the log.
+   */
   boolean isAlive();
 
-  /** The exit code, once the process has exited. */
+  /** The exit code, once the exit is recorded in the log. */
   OptionalInt exitCode();
 
   /**

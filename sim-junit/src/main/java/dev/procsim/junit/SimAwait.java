@@ -52,7 +52,8 @@ public final class SimAwait {
             "a component that must stay alive has exited",
             () -> {
               for (Component component : watched) {
-                if (!component.isAlive()) {
+                // The recorded exit, not isAlive(): the error then always shows the exit entry.
+                if (component.exitCode().isPresent()) {
                   throw new AssertionError(describeDeath(sim, component));
                 }
               }
@@ -68,7 +69,7 @@ public final class SimAwait {
                         && exited.component().equals(component.name()))
             .map(LogEvent::describe)
             .reduce((first, last) -> last)
-            .orElse("exited " + component.name());
+            .orElseThrow();
     return "component "
         + component.name()
         + " died while waiting: "

@@ -10,8 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,9 +37,6 @@ public final class ProcessComponent implements Component, Endpoint {
   private final ConsoleEcho echo;
   private final int maxLineLength;
   private final StdinWriter stdin;
-  private final List<String> output = new ArrayList<>();
-  private final List<String> errors = new ArrayList<>();
-  private final ArrayDeque<String> lastErrors = new ArrayDeque<>();
   private final CompletableFuture<Integer> exitRecorded = new CompletableFuture<>();
   private volatile Process process;
   private LinePump stdoutPump;
@@ -93,14 +88,7 @@ public final class ProcessComponent implements Component, Endpoint {
         new LinePump(
             started.getInputStream(),
             maxLineLength,
-            line -> {
-              String text = router.route(name(), line);
-              if (text != null) {
-                synchronized (output) {
-                  output.add(text);
-                }
-              }
-            },
+            line -> router.route(name(), line),
             prefix + "-stdout");
     stderrPump =
         new LinePump(
@@ -144,13 +132,6 @@ public final class ProcessComponent implements Component, Endpoint {
     String text = line.text();
     log.recordErrorOutput(name(), text);
     echo.error(name(), text);
-    synchronized (errors) {
-      errors.add(text);
-      if (lastErrors.size() == LAST_ERRORS_SHOWN) {
-        lastErrors.removeFirst();
-      }
-      lastErrors.addLast(text);
-    }
   }
 
   private void recordExit() {
@@ -163,10 +144,7 @@ public final class ProcessComponent implements Component, Endpoint {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    List<String> shownErrors;
-    synchronized (errors) {
-      shownErrors = code == 0 ? List.of() : List.copyOf(lastErrors);
-    }
+    List<String> shownErrors = code == 0 ? List.of() : log.lastErrorsOf(name(), LAST_ERRORS_SHOWN);
     LogEvent.ProcessExited entry = log.recordExited(name(), exited.pid(), code, shownErrors);
     if (code != 0) {
       echo.warning(entry.describe());
@@ -234,8 +212,7 @@ public final class ProcessComponent implements Component, Endpoint {
 
   @Override
   public OptionalInt exitCode() {
-    Integer code = exitRecorded.getNow(null);
-    return code == null ? OptionalInt.empty() : OptionalInt.of(code);
+    return log.exitCodeOf(name());
   }
 
   @Override
@@ -261,16 +238,12 @@ public final class ProcessComponent implements Component, Endpoint {
 
   @Override
   public List<String> output() {
-    synchronized (output) {
-      return List.copyOf(output);
-    }
+    return log.outputOf(name());
   }
 
   @Override
   public List<String> errors() {
-    synchronized (errors) {
-      return List.copyOf(errors);
-    }
+    return log.errorsOf(name());
   }
 
   @Override

@@ -7,14 +7,16 @@ import dev.procsim.core.MessageLog;
 import dev.procsim.core.SimulationException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -31,6 +33,11 @@ public final class RecordingLog implements MessageLog {
   private final ArrayList<LogEvent> events = new ArrayList<>();
   private final ArrayList<Message> messages = new ArrayList<>();
   private final ArrayList<LogEvent.ProtocolError> protocolErrors = new ArrayList<>();
+  // Per-component views of the output entries, kept under the same lock as the log itself, so a
+  // reader who saw an entry in the log also sees it in the component's lines.
+  private final Map<String, List<String>> outputByComponent = new HashMap<>();
+  private final Map<String, List<String>> errorsByComponent = new HashMap<>();
+  private final Map<String, Integer> exitCodeByComponent = new HashMap<>();
 
   /** A log whose entries are stamped by {@code clock}. */
   public RecordingLog(Clock clock) {
@@ -129,27 +136,86 @@ public final class RecordingLog implements MessageLog {
 
   /** Records a stdout line that was not a message. */
   public void recordOutput(String component, String line) {
-    record(seq -> new LogEvent.Output(seq, clock.nanos(), component, line));
+    lock.lock();
+    try {
+      append(new LogEvent.Output(nextSeq(), clock.nanos(), component, line));
+      outputByComponent.computeIfAbsent(component, c -> new ArrayList<>()).add(line);
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** Records a stderr line. */
   public void recordErrorOutput(String component, String line) {
-    record(seq -> new LogEvent.ErrorOutput(seq, clock.nanos(), component, line));
+    lock.lock();
+    try {
+      append(new LogEvent.ErrorOutput(nextSeq(), clock.nanos(), component, line));
+      errorsByComponent.computeIfAbsent(component, c -> new ArrayList<>()).add(line);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The stdout lines of {@code component} that were not messages, in order. */
+  public List<String> outputOf(String component) {
+    return linesOf(outputByComponent, component, Integer.MAX_VALUE);
+  }
+
+  /** The stderr lines of {@code component}, in order. */
+  public List<String> errorsOf(String component) {
+    return linesOf(errorsByComponent, component, Integer.MAX_VALUE);
+  }
+
+  /** The last {@code count} stderr lines of {@code component}. */
+  public List<String> lastErrorsOf(String component, int count) {
+    return linesOf(errorsByComponent, component, count);
+  }
+
+  private List<String> linesOf(Map<String, List<String>> lines, String component, int last) {
+    lock.lock();
+    try {
+      List<String> all = lines.getOrDefault(component, List.of());
+      return List.copyOf(all.subList(Math.max(0, all.size() - last), all.size()));
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** Records a process start. */
   public void recordStarted(String component, long pid, List<String> command) {
-    record(seq -> new LogEvent.ProcessStarted(seq, clock.nanos(), component, pid, command));
+    lock.lock();
+    try {
+      append(new LogEvent.ProcessStarted(nextSeq(), clock.nanos(), component, pid, command));
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** Records a process exit and returns the entry. */
   public LogEvent.ProcessExited recordExited(
       String component, long pid, int exitCode, List<String> lastErrors) {
-    return (LogEvent.ProcessExited)
-        record(
-            seq ->
-                new LogEvent.ProcessExited(
-                    seq, clock.nanos(), component, pid, exitCode, lastErrors));
+    lock.lock();
+    try {
+      LogEvent.ProcessExited exit =
+          new LogEvent.ProcessExited(
+              nextSeq(), clock.nanos(), component, pid, exitCode, lastErrors);
+      append(exit);
+      exitCodeByComponent.put(component, exitCode);
+      return exit;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The exit code of {@code component}, once its exit is recorded. */
+  public OptionalInt exitCodeOf(String component) {
+    lock.lock();
+    try {
+      Integer code = exitCodeByComponent.get(component);
+      return code == null ? OptionalInt.empty() : OptionalInt.of(code);
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** Records a protocol error and returns the entry. */
@@ -162,17 +228,6 @@ public final class RecordingLog implements MessageLog {
       protocolErrors.add(error);
       append(error);
       return error;
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  private LogEvent record(Function<Long, LogEvent> entry) {
-    lock.lock();
-    try {
-      LogEvent event = entry.apply(nextSeq());
-      append(event);
-      return event;
     } finally {
       lock.unlock();
     }

@@ -29,11 +29,8 @@ public final class StdoutRouter {
     this.maxLineLength = maxLineLength;
   }
 
-  /**
-   * Handles one stdout line of {@code component}; returns the text when it is output, or null when
-   * it was a message (or an attempt at one).
-   */
-  public String route(String component, LineReader.Line line) {
+  /** Handles one stdout line of {@code component}. */
+  public void route(String component, LineReader.Line line) {
     String text = line.text();
     LineProtocol.Decoded decoded = LineProtocol.decode(text);
     if (decoded instanceof LineProtocol.Output) {
@@ -46,7 +43,7 @@ public final class StdoutRouter {
       }
       log.recordOutput(component, text);
       echo.output(component, text);
-      return text;
+      return;
     }
     if (decoded instanceof LineProtocol.MissingTarget) {
       rejectSend(
@@ -55,7 +52,7 @@ public final class StdoutRouter {
           "",
           text,
           "\"send\" without a target; expected \"send <target> <message>\"");
-      return null;
+      return;
     }
     LineProtocol.Send send = (LineProtocol.Send) decoded;
     String unsendable = line.cut() ? tooLong() : line.isValidUtf8() ? null : invalidUtf8(line);
@@ -66,7 +63,6 @@ public final class StdoutRouter {
     } else {
       rejectSend(component, send.target(), send.body(), text, unknownTarget(send.target()));
     }
-    return null;
   }
 
   private void rejectSend(

@@ -28,7 +28,7 @@ public class ComponentAssert extends AbstractAssert<ComponentAssert, Component> 
     if (!output.contains(line)) {
       failWithMessage(
           "%nExpecting %s to print %s, but its output was:%n  %s",
-          actual.name(), line, String.join("\n  ", output));
+          actual.name(), quote(line), quoteAll(output));
     }
     return this;
   }
@@ -40,7 +40,7 @@ public class ComponentAssert extends AbstractAssert<ComponentAssert, Component> 
     if (!errors.contains(line)) {
       failWithMessage(
           "%nExpecting %s to write %s to stderr, but its stderr was:%n  %s",
-          actual.name(), line, String.join("\n  ", errors));
+          actual.name(), quote(line), quoteAll(errors));
     }
     return this;
   }
@@ -68,6 +68,16 @@ public class ComponentAssert extends AbstractAssert<ComponentAssert, Component> 
           exit.isEmpty() ? "is still running" : "exited with code " + exit.getAsInt());
     }
     return this;
+  }
+
+  private static String quote(String text) {
+    return dev.procsim.core.internal.Texts.quote(text);
+  }
+
+  private static String quoteAll(List<String> lines) {
+    return lines.isEmpty()
+        ? "(nothing)"
+        : String.join("\n  ", lines.stream().map(ComponentAssert::quote).toList());
   }
 
   private String describeExit() {
