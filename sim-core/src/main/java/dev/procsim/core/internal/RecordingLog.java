@@ -301,8 +301,16 @@ public final class RecordingLog implements MessageLog {
    */
   public Message awaitMessage(String description, Predicate<Message> condition, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
-    List<Message> candidates = messages();
-    int cursor = size();
+    List<Message> candidates;
+    int cursor;
+    lock.lock();
+    try {
+      // One lock for both: a change between a snapshot and its cursor would be missed.
+      candidates = List.copyOf(messages);
+      cursor = events.size();
+    } finally {
+      lock.unlock();
+    }
     while (true) {
       Optional<Message> match = candidates.stream().filter(condition).findFirst();
       if (match.isPresent()) {
