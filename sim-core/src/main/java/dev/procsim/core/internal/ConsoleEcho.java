@@ -6,6 +6,11 @@ import java.io.PrintStream;
  * Prints what components print, prefixed by their names as the seed's simulator does ({@code p2:
  * Hello}, {@code p2 (stderr): oops}), and procsim's own warnings ({@code procsim: ...}). Silent
  * when built without a stream.
+ *
+ * <pre>{@code
+ * ConsoleEcho echo = new ConsoleEcho(System.out);
+ * echo.output("p2", "Hello from p1");   // prints "p2: Hello from p1"
+ * }</pre>
  */
 public final class ConsoleEcho {
   private final PrintStream out;

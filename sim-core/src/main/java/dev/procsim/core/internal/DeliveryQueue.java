@@ -10,6 +10,12 @@ import java.util.PriorityQueue;
  * Messages waiting for their due time, ordered by (due time, sequence): of two messages due at the
  * same time, the one queued first leaves first, so a link without latency stays FIFO. Not
  * thread-safe: the network guards it with its lock.
+ *
+ * <pre>{@code
+ * DeliveryQueue queue = new DeliveryQueue();
+ * queue.add(clock.nanos() + latency, message);
+ * DeliveryQueue.Pending due = queue.pollDue(clock.nanos());   // null until it is due
+ * }</pre>
  */
 public final class DeliveryQueue {
   /**

@@ -2,7 +2,14 @@ package dev.procsim.core.internal;
 
 import dev.procsim.core.Message;
 
-/** Where the network hands a message that is due: in practice a component's stdin writer. */
+/**
+ * Where the network hands a message that is due: in practice a component's stdin writer.
+ *
+ * <pre>{@code
+ * String refusal = endpoint.accept(message);
+ * if (refusal != null) log.recordUndeliverable(message.id(), refusal);
+ * }</pre>
+ */
 public interface Endpoint {
   /**
    * Takes {@code message} for writing to the process, without blocking. Returns null when taken

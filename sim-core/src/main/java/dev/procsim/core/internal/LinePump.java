@@ -9,6 +9,11 @@ import java.util.function.Consumer;
 /**
  * Reads one output stream of a process line by line on a thread of its own and hands each line to a
  * consumer, until the stream ends. Blocking reads only: no polling.
+ *
+ * <pre>{@code
+ * LinePump pump = new LinePump(process.getErrorStream(), 1 << 20, line -> log(line), "p1-stderr");
+ * pump.awaitEnd(500);
+ * }</pre>
  */
 public final class LinePump {
   private final Thread thread;

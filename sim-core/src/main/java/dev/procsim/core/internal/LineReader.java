@@ -18,6 +18,13 @@ import java.util.Arrays;
  * replaced by U+FFFD and the line says where the first one was.
  *
  * <p>Not thread-safe: one reader thread per stream.
+ *
+ * <pre>{@code
+ * LineReader reader = new LineReader(process.getInputStream(), 1024 * 1024);
+ * for (LineReader.Line line; (line = reader.next()) != null; ) {
+ *   if (line.cut()) { ... }
+ * }
+ * }</pre>
  */
 public final class LineReader {
   /** Lines buffers larger than this are dropped after use, so one long line does not pin memory. */

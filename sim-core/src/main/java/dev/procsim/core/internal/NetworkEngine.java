@@ -10,6 +10,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * delivery queue: a message is queued with its due time and handed to its target's endpoint once
  * due. Messages due at once are handed over by the sending thread itself, with no thread hand-off;
  * later ones by a dispatcher thread that sleeps on a condition until the head of the queue is due.
+ *
+ * <pre>{@code
+ * NetworkEngine network = new NetworkEngine(log, clock, Map.of("p2", p2), "procsim-network");
+ * network.send("p1", "p2", "hello");     // logged, queued, handed to p2's stdin writer
+ * network.close();                       // what is still queued becomes undeliverable
+ * }</pre>
  */
 public final class NetworkEngine {
   private final RecordingLog log;

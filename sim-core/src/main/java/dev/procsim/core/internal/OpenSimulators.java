@@ -10,6 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * a test run ended by Ctrl-C or {@code System.exit} leaves no process behind. (A JVM killed with
  * SIGKILL runs no hook: its components then see end of input on stdin, and the next simulator
  * cannot know them. That is what {@code PROCSIM_RUN} is for.)
+ *
+ * <pre>{@code
+ * OpenSimulators.add(simulator);      // at start()
+ * OpenSimulators.remove(simulator);   // at close()
+ * }</pre>
  */
 public final class OpenSimulators {
   private static final Set<AutoCloseable> OPEN = ConcurrentHashMap.newKeySet();

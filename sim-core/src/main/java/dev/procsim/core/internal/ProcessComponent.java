@@ -23,6 +23,12 @@ import java.util.concurrent.TimeoutException;
 /**
  * A component backed by an OS process: the process, a pump for its stdout (through the line
  * protocol), a pump for its stderr, and a writer for its stdin fed by the network.
+ *
+ * <pre>{@code
+ * ProcessComponent node = new ProcessComponent(spec, procsimEnv, log, echo, maxLine, backlog);
+ * node.accept(message);                  // may come before launch: it waits
+ * node.launch(router, exitHandlers, "procsim-run-1");
+ * }</pre>
  */
 public final class ProcessComponent implements Component, Endpoint {
   /** How many stderr lines an exit with a non-zero code shows. */

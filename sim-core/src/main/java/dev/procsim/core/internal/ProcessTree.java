@@ -19,6 +19,12 @@ import java.util.concurrent.TimeoutException;
  * Signals and waits for whole process trees, and finds the processes of a run by the {@code
  * PROCSIM_RUN} variable in their environment (Linux {@code /proc}), which also catches descendants
  * that were re-parented to init when their parent died.
+ *
+ * <pre>{@code
+ * List<ProcessHandle> tree = ProcessTree.withDescendants(process.toHandle());
+ * ProcessTree.terminate(tree);
+ * ProcessTree.kill(ProcessTree.findByRun(runId));
+ * }</pre>
  */
 public final class ProcessTree {
   private ProcessTree() {}

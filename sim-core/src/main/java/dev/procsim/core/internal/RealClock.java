@@ -1,6 +1,13 @@
 package dev.procsim.core.internal;
 
-/** Wall-clock time (monotonic) since this clock was created. */
+/**
+ * Wall-clock time (monotonic) since this clock was created.
+ *
+ * <pre>{@code
+ * Clock clock = new RealClock();
+ * long elapsed = clock.nanos();
+ * }</pre>
+ */
 public final class RealClock implements Clock {
   private final long origin = System.nanoTime();
 

@@ -22,6 +22,12 @@ import java.util.function.Predicate;
 /**
  * The writable message log. Every append takes one lock, stamps the entry with the next sequence
  * number and the clock's time, and wakes every waiter, so waiting needs no polling.
+ *
+ * <pre>{@code
+ * RecordingLog log = new RecordingLog(new RealClock());
+ * Message m = log.recordSent("p1", "p2", "hello");
+ * log.recordDelivered(m.id());
+ * }</pre>
  */
 public final class RecordingLog implements MessageLog {
   /** Entries shown at the end of a timed-out wait. */

@@ -7,6 +7,11 @@ import java.security.SecureRandom;
  * Derives seeds from the simulation seed. Everything here is a pure function, fixed forever (never
  * {@link java.util.SplittableRandom} or {@link java.util.Random} internals, which may change
  * between JDKs), so that a seed printed today reproduces the same run on any JVM.
+ *
+ * <pre>{@code
+ * long seed = Seeds.randomSeed();
+ * long forP1 = Seeds.forComponent(seed, "p1");   // PROCSIM_SEED of p1
+ * }</pre>
  */
 public final class Seeds {
   private Seeds() {}

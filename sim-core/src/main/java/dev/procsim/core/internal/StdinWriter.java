@@ -15,6 +15,13 @@ import java.util.List;
  *
  * <p>Backlog policy: when {@code capacity} messages are waiting, further messages are refused and
  * become undeliverable with a reason that says the component is not reading its stdin.
+ *
+ * <pre>{@code
+ * StdinWriter stdin = new StdinWriter("p2", log, 100_000);
+ * String refusal = stdin.offer(message);    // null when queued
+ * stdin.attach(process.getOutputStream(), "p2-stdin");
+ * stdin.stop("the simulator closed");
+ * }</pre>
  */
 public final class StdinWriter {
   private static final int MAX_BATCH = 256;

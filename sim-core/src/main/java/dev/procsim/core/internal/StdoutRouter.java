@@ -7,6 +7,11 @@ import java.util.Locale;
  * Turns each stdout line of a component into what it means under the line protocol: a message for
  * the network, or output for the log and the console; and turns every violation into a protocol
  * error that names the component, the line and what was wrong.
+ *
+ * <pre>{@code
+ * StdoutRouter router = new StdoutRouter(network, log, echo, List.of("p1", "p2"), 1 << 20);
+ * router.route("p1", line);   // "send p2 hi" goes to the network, anything else is output
+ * }</pre>
  */
 public final class StdoutRouter {
   private final NetworkEngine network;

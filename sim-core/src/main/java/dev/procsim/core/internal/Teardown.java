@@ -12,6 +12,10 @@ import java.util.Set;
  * (well-behaved nodes exit on end of input), then SIGTERM and wait again, then SIGKILL, and finally
  * SIGKILL anything still carrying the run's {@code PROCSIM_RUN} mark, such as daemons that left
  * their parent's tree.
+ *
+ * <pre>{@code
+ * List<ProcessHandle> survivors = Teardown.run(components, runId, Duration.ofMillis(500));
+ * }</pre>
  */
 public final class Teardown {
   /**

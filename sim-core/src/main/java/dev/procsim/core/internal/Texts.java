@@ -1,6 +1,12 @@
 package dev.procsim.core.internal;
 
-/** Text helpers for log descriptions and error messages: quoting, escaping and clipping. */
+/**
+ * Text helpers for log descriptions and error messages: quoting, escaping and clipping.
+ *
+ * <pre>{@code
+ * Texts.quote("tab\there");   // "tab\\there", in quotes, clipped past 200 characters
+ * }</pre>
+ */
 public final class Texts {
   /** Longest text a description shows of a body or line before clipping it. */
   public static final int MAX_SHOWN = 200;

@@ -20,6 +20,10 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * Reads the {@link Component @Component} annotations that apply to a test method (enclosing classes
  * first, then the class and its superclasses, then the method) and turns them into specs, or into
  * an {@link ExtensionConfigurationException} that names the test and the annotation.
+ *
+ * <pre>{@code
+ * List<ComponentSpec> specs = ComponentDeclarations.forTest(testClass, testMethod);
+ * }</pre>
  */
 public final class ComponentDeclarations {
   private ComponentDeclarations() {}

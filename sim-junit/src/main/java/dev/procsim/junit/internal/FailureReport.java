@@ -4,7 +4,13 @@ import dev.procsim.core.LogEvent;
 import dev.procsim.core.Simulator;
 import java.util.List;
 
-/** The part of a failure message that says which simulation failed and what it did last. */
+/**
+ * The part of a failure message that says which simulation failed and what it did last.
+ *
+ * <pre>{@code
+ * throw new AssertionError(message + "\n" + FailureReport.of(sim, 40));
+ * }</pre>
+ */
 public final class FailureReport {
   private FailureReport() {}
 
