@@ -55,6 +55,28 @@ public sealed interface LogEvent {
     }
   }
 
+  /**
+   * The network duplicated a message: {@code messageId} is a new message, a copy of {@code copyOf}
+   * with the same endpoints and body, with a fate of its own.
+   */
+  record Duplicated(
+      long seq, long nanos, long messageId, long copyOf, String from, String to, String body)
+      implements MessageEvent {
+    @Override
+    public String describe() {
+      return "duplicate #"
+          + messageId
+          + " of #"
+          + copyOf
+          + " "
+          + from
+          + " -> "
+          + to
+          + " "
+          + Texts.quote(body);
+    }
+  }
+
   /** A message was written to its target's stdin. */
   record Delivered(long seq, long nanos, long messageId, String from, String to)
       implements MessageEvent {
@@ -143,6 +165,21 @@ public sealed interface LogEvent {
         }
       }
       return text.toString();
+    }
+  }
+
+  /**
+   * A fault was injected or lifted: a network change, a partition, a cut, a heal, a crash, a
+   * restart, a pause, a resume, or the nemesis starting and stopping.
+   *
+   * @param kind a short word for the fault: network, partition, cut, heal, crash, restart, pause,
+   *     resume, nemesis
+   * @param detail what exactly, in words
+   */
+  record FaultInjected(long seq, long nanos, String kind, String detail) implements LogEvent {
+    @Override
+    public String describe() {
+      return "fault " + kind + ": " + detail;
     }
   }
 

@@ -19,9 +19,17 @@ import java.util.Objects;
  * @param fate what happened to it so far
  * @param reason why it was not delivered; empty while in flight and when delivered
  * @param sentAtNanos simulation time of the send, in nanoseconds since the simulator started
+ * @param duplicateOf the id of the message this one is a network-made copy of, or 0 for an original
  */
 public record Message(
-    long id, String from, String to, String body, Fate fate, String reason, long sentAtNanos) {
+    long id,
+    String from,
+    String to,
+    String body,
+    Fate fate,
+    String reason,
+    long sentAtNanos,
+    long duplicateOf) {
 
   /** Checks that no component is null. */
   public Message {
@@ -39,7 +47,12 @@ public record Message(
 
   /** A copy of this message with a final fate and its reason. */
   public Message withFate(Fate newFate, String newReason) {
-    return new Message(id, from, to, body, newFate, newReason, sentAtNanos);
+    return new Message(id, from, to, body, newFate, newReason, sentAtNanos, duplicateOf);
+  }
+
+  /** Whether the network made this message as a copy of another ({@link #duplicateOf()}). */
+  public boolean isDuplicate() {
+    return duplicateOf != 0;
   }
 
   /** Whether this message went from {@code from} to {@code to}. */

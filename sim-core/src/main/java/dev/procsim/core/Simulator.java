@@ -3,11 +3,14 @@ package dev.procsim.core;
 import dev.procsim.core.internal.Clock;
 import dev.procsim.core.internal.ConsoleEcho;
 import dev.procsim.core.internal.LineProtocol;
+import dev.procsim.core.internal.Link;
 import dev.procsim.core.internal.NetworkEngine;
 import dev.procsim.core.internal.OpenSimulators;
+import dev.procsim.core.internal.Partitions;
 import dev.procsim.core.internal.ProcessComponent;
 import dev.procsim.core.internal.RealClock;
 import dev.procsim.core.internal.RecordingLog;
+import dev.procsim.core.internal.SeededRandom;
 import dev.procsim.core.internal.Seeds;
 import dev.procsim.core.internal.StdoutRouter;
 import dev.procsim.core.internal.Teardown;
@@ -15,6 +18,7 @@ import dev.procsim.core.internal.Texts;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +84,8 @@ public final class Simulator implements AutoCloseable {
   private final RecordingLog log;
   private final Map<String, ProcessComponent> components = new LinkedHashMap<>();
   private final ExecutorService exitHandlers;
+  private final Network initialNetwork;
+  private final SeededRandom partitionChoices;
   private State state = State.NEW;
   private NetworkEngine network;
 
@@ -96,6 +102,8 @@ public final class Simulator implements AutoCloseable {
     this.maxLineLength = builder.maxLineLength;
     this.echo = new ConsoleEcho(builder.echo ? builder.echoTo : null);
     this.log = new RecordingLog(clock);
+    this.initialNetwork = builder.network;
+    this.partitionChoices = new SeededRandom(Seeds.mix(seed ^ Seeds.hash("partitions")));
     String allNames = String.join(",", builder.specs.keySet());
     for (ComponentSpec spec : builder.specs.values()) {
       Map<String, String> env =
@@ -143,7 +151,10 @@ public final class Simulator implements AutoCloseable {
       state = State.RUNNING;
       OpenSimulators.add(this);
       try {
-        network = new NetworkEngine(log, clock, components, threadPrefix() + "-network");
+        network = new NetworkEngine(log, clock, seed, components, threadPrefix() + "-network");
+        if (!initialNetwork.isReliable()) {
+          network.setNetwork(initialNetwork);
+        }
         StdoutRouter router =
             new StdoutRouter(network, log, echo, List.copyOf(components.keySet()), maxLineLength);
         for (ProcessComponent component : components.values()) {
@@ -211,15 +222,85 @@ public final class Simulator implements AutoCloseable {
       throw new IllegalArgumentException(
           "cannot send to \"" + to + "\": no such component; the components are: " + knownNames());
     }
-    NetworkEngine running;
+    return running().send(from, to, body);
+  }
+
+  /**
+   * Replaces the network's fault model for messages sent from now on; messages already in flight
+   * keep their fate. The change is logged.
+   *
+   * @throws IllegalStateException when the simulator is not running
+   */
+  public void network(Network newNetwork) {
+    Objects.requireNonNull(newNetwork, "network");
+    running().setNetwork(newNetwork);
+  }
+
+  /** The network's current fault model (the builder's until changed). */
+  public Network network() {
+    NetworkEngine engine;
+    synchronized (this) {
+      engine = network;
+    }
+    return engine == null ? initialNetwork : engine.network();
+  }
+
+  /**
+   * Partitions the components: components on different sides cannot talk, in either direction.
+   * Components on no side form one more side together, so {@code partition(List.of("n1"))} cuts n1
+   * off from all the others. Replaces the previous partition (one-way {@link #cut cuts} stay). A
+   * message that would cross the partition when it is due is {@link Fate#DROPPED}, with the
+   * partition as the reason. The partition is logged.
+   *
+   * @throws IllegalArgumentException for an unknown component or one listed on two sides
+   */
+  @SafeVarargs
+  public final void partition(Collection<String>... sides) {
+    NetworkEngine engine = running();
+    engine.partition(Partitions.ofSides(List.of(sides), List.copyOf(components.keySet())));
+  }
+
+  /**
+   * Partitions the components in a named shape; who ends up where is chosen by the seed (the n-th
+   * shape of a run is the same for the same seed). Replaces the previous partition.
+   *
+   * @return what was chosen, e.g. {@code "[n3] | [n1, n2, n4, n5]"}
+   */
+  public String partition(PartitionShape shape) {
+    NetworkEngine engine = running();
+    Partitions.Plan plan;
+    synchronized (partitionChoices) {
+      plan = Partitions.ofShape(shape, List.copyOf(components.keySet()), partitionChoices);
+    }
+    engine.partition(plan);
+    return plan.description();
+  }
+
+  /**
+   * Takes down one direction: messages {@code from -> to} are dropped, {@code to -> from} still
+   * flow. Cuts add up until {@link #heal()}.
+   *
+   * @throws IllegalArgumentException when either is not a component
+   */
+  public void cut(String from, String to) {
+    component(from);
+    component(to);
+    running().cut(new Link(from, to));
+  }
+
+  /** Lifts the partition and every cut: all links are up again. Logged. */
+  public void heal() {
+    running().heal();
+  }
+
+  private NetworkEngine running() {
     synchronized (this) {
       if (state != State.RUNNING) {
         throw new IllegalStateException(
-            "cannot send: the simulator is " + (state == State.NEW ? "not started" : "closed"));
+            "the simulator is " + (state == State.NEW ? "not started" : "closed"));
       }
-      running = network;
+      return network;
     }
-    return running.send(from, to, body);
   }
 
   /** Everything that happened, as it happens. Usable before {@link #start()} and after close. */
@@ -313,8 +394,15 @@ public final class Simulator implements AutoCloseable {
     private Duration closeGrace = DEFAULT_CLOSE_GRACE;
     private int maxLineLength = DEFAULT_MAX_LINE_LENGTH;
     private int stdinBacklog = DEFAULT_STDIN_BACKLOG;
+    private Network network = Network.reliable();
 
     private Builder() {}
+
+    /** The network's fault model; {@link Network#reliable()} by default. */
+    public Builder network(Network network) {
+      this.network = Objects.requireNonNull(network, "network");
+      return this;
+    }
 
     /** Fixes the simulation seed; without it a random seed is chosen (and reported). */
     public Builder seed(long seed) {

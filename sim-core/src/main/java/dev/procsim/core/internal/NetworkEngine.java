@@ -1,37 +1,51 @@
 package dev.procsim.core.internal;
 
+import dev.procsim.core.LinkFaults;
 import dev.procsim.core.Message;
+import dev.procsim.core.Network;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The one place that decides what is delivered, when and to whom. It owns the clock and the
- * delivery queue: a message is queued with its due time and handed to its target's endpoint once
- * due. Messages due at once are handed over by the sending thread itself, with no thread hand-off;
- * later ones by a dispatcher thread that sleeps on a condition until the head of the queue is due.
+ * The one place that decides what is delivered, when and to whom. It owns the clock, the delivery
+ * queue, the fault model and the partition table. At send time it numbers the message on its link
+ * and asks {@link FaultDecisions} how many copies travel, which are lost and how long each is held;
+ * at due time it checks the partition table and hands the message to its target's endpoint.
+ * Messages due at once are handed over by the sending thread itself, with no thread hand-off; later
+ * ones by a dispatcher thread that sleeps on a condition until the head of the queue is due.
  *
  * <pre>{@code
- * NetworkEngine network = new NetworkEngine(log, clock, Map.of("p2", p2), "procsim-network");
- * network.send("p1", "p2", "hello");     // logged, queued, handed to p2's stdin writer
+ * NetworkEngine network = new NetworkEngine(log, clock, seed, Map.of("p2", p2), "procsim-network");
+ * network.send("p1", "p2", "hello");     // logged, decided, queued, handed to p2's stdin writer
  * network.close();                       // what is still queued becomes undeliverable
  * }</pre>
  */
 public final class NetworkEngine {
   private final RecordingLog log;
   private final Clock clock;
+  private final long seed;
   private final Map<String, ? extends Endpoint> endpoints;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition queueChanged = lock.newCondition();
   private final DeliveryQueue queue = new DeliveryQueue();
+  private final Map<Link, long[]> messagesPerLink = new HashMap<>();
+  private final PartitionTable partitions = new PartitionTable();
   private final Thread dispatcher;
+  private Network network = Network.reliable();
   private boolean closed;
 
-  /** A network between {@code endpoints}, keyed by component name. */
+  /** A reliable network between {@code endpoints}, keyed by component name. */
   public NetworkEngine(
-      RecordingLog log, Clock clock, Map<String, ? extends Endpoint> endpoints, String threadName) {
+      RecordingLog log,
+      Clock clock,
+      long seed,
+      Map<String, ? extends Endpoint> endpoints,
+      String threadName) {
     this.log = log;
     this.clock = clock;
+    this.seed = seed;
     this.endpoints = Map.copyOf(endpoints);
     this.dispatcher = new Thread(this::dispatchLoop, threadName);
     this.dispatcher.setDaemon(true);
@@ -44,42 +58,56 @@ public final class NetworkEngine {
   }
 
   /**
-   * Records a message to a known target and routes it. The caller has checked the target: a send to
-   * anything else is a protocol error, not a routing decision.
+   * Records a message to a known target and routes it through the fault model. The caller has
+   * checked the target: a send to anything else is a protocol error, not a routing decision.
    */
   public Message send(String from, String to, String body) {
-    Endpoint target = endpoints.get(to);
-    if (target == null) {
+    if (!endpoints.containsKey(to)) {
       throw new IllegalArgumentException("not a component: " + to);
     }
-    Message message = log.recordSent(from, to, body);
-    route(message, clock.nanos());
-    return message;
-  }
-
-  private void route(Message message, long dueNanos) {
     lock.lock();
     try {
+      Message original = log.recordSent(from, to, body);
       if (closed) {
-        log.recordUndeliverable(message.id(), "the simulator was closing");
-        return;
+        log.recordUndeliverable(original.id(), "the simulator was closing");
+        return original;
       }
+      LinkFaults faults = network.faultsOf(from, to);
+      long number = ++messagesPerLink.computeIfAbsent(new Link(from, to), k -> new long[1])[0];
+      FaultDecisions.Copy[] copies = FaultDecisions.decide(seed, from, to, number, faults).copies();
+      long now = clock.nanos();
       DeliveryQueue.Pending previousHead = queue.peek();
-      queue.add(dueNanos, message);
+      for (int i = 0; i < copies.length; i++) {
+        Message copy = i == 0 ? original : log.recordDuplicate(original);
+        if (copies[i].lost()) {
+          log.recordDropped(
+              copy.id(),
+              "lost by the network (loss " + faults.loss() + " on " + from + " -> " + to + ")");
+        } else {
+          queue.add(now + copies[i].delayNanos(), copy);
+        }
+      }
       deliverDue();
       if (queue.peek() != previousHead) {
         queueChanged.signal();
       }
+      return original;
     } finally {
       lock.unlock();
     }
   }
 
-  /** Hands every due message to its endpoint; called with the lock held. */
+  /** Hands every due message to its endpoint, unless a partition stops it; holds the lock. */
   private void deliverDue() {
     DeliveryQueue.Pending next;
     while ((next = queue.pollDue(clock.nanos())) != null) {
       Message message = next.message();
+      String partitioned =
+          knows(message.from()) ? partitions.blocking(message.from(), message.to()) : null;
+      if (partitioned != null) {
+        log.recordDropped(message.id(), partitioned);
+        continue;
+      }
       String refusal = endpoints.get(message.to()).accept(message);
       if (refusal != null) {
         log.recordUndeliverable(message.id(), refusal);
@@ -105,6 +133,60 @@ public final class NetworkEngine {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Replaces the fault model for messages sent from now on, and logs the change. */
+  public void setNetwork(Network newNetwork) {
+    lock.lock();
+    try {
+      network = newNetwork;
+      log.recordFault("network", newNetwork.toString());
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The current fault model. */
+  public Network network() {
+    lock.lock();
+    try {
+      return network;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Applies a partition (replacing the previous one) and logs it. */
+  public void partition(Partitions.Plan plan) {
+    lock.lock();
+    try {
+      partitions.partition(plan.blocked());
+      log.recordFault("partition", plan.description());
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Takes down one direction between two components, and logs it. */
+  public void cut(Link link) {
+    lock.lock();
+    try {
+      partitions.cut(link);
+      log.recordFault("cut", link.toString());
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Brings every link back up, and logs it. */
+  public void heal() {
+    lock.lock();
+    try {
+      partitions.heal();
+      log.recordFault("heal", "every link is up");
     } finally {
       lock.unlock();
     }

@@ -55,10 +55,46 @@ public final class RecordingLog implements MessageLog {
     lock.lock();
     try {
       long now = clock.nanos();
-      Message message = new Message(messages.size() + 1L, from, to, body, Fate.IN_FLIGHT, "", now);
+      Message message =
+          new Message(messages.size() + 1L, from, to, body, Fate.IN_FLIGHT, "", now, 0);
       messages.add(message);
       append(new LogEvent.Sent(nextSeq(), now, message.id(), from, to, body));
       return message;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Records a network-made copy of {@code original}, in flight, and returns it. */
+  public Message recordDuplicate(Message original) {
+    lock.lock();
+    try {
+      long now = clock.nanos();
+      Message copy =
+          new Message(
+              messages.size() + 1L,
+              original.from(),
+              original.to(),
+              original.body(),
+              Fate.IN_FLIGHT,
+              "",
+              now,
+              original.id());
+      messages.add(copy);
+      append(
+          new LogEvent.Duplicated(
+              nextSeq(), now, copy.id(), original.id(), copy.from(), copy.to(), copy.body()));
+      return copy;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Records an injected or lifted fault. */
+  public void recordFault(String kind, String detail) {
+    lock.lock();
+    try {
+      append(new LogEvent.FaultInjected(nextSeq(), clock.nanos(), kind, detail));
     } finally {
       lock.unlock();
     }

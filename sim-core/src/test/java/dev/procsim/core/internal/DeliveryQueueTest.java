@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class DeliveryQueueTest {
 
   private static Message message(long id) {
-    return new Message(id, "a", "b", "m" + id, Fate.IN_FLIGHT, "", 0);
+    return new Message(id, "a", "b", "m" + id, Fate.IN_FLIGHT, "", 0, 0);
   }
 
   @Test

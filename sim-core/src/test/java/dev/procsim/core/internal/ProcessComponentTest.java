@@ -32,7 +32,7 @@ class ProcessComponentTest {
     assertThat(log.message(early.id()).fate()).isEqualTo(Fate.IN_FLIGHT);
 
     NetworkEngine network =
-        new NetworkEngine(log, new RealClock(), Map.of("p2", target), "test-network");
+        new NetworkEngine(log, new RealClock(), 1, Map.of("p2", target), "test-network");
     StdoutRouter router = new StdoutRouter(network, log, silent, List.of("p2"), 1024);
     ExecutorService exits = Executors.newSingleThreadExecutor();
     try {
