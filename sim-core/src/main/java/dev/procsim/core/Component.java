@@ -12,7 +12,16 @@ import java.util.OptionalInt;
  * Component p2 = sim.component("p2");
  * int code = p2.awaitExit(Duration.ofSeconds(5));
  * assertThat(p2.output()).contains("Hello from p1");
+ *
+ * Component leader = sim.component("n1");
+ * leader.crash();     // SIGKILL to the whole tree; messages to it are undeliverable
+ * leader.restart();   // a fresh process, same name, command and environment, new pid
+ * leader.pause();     // SIGSTOP; messages to it wait...
+ * leader.resume();    // ...and arrive after SIGCONT
  * }</pre>
+ *
+ * <p>Output, errors and the log span every incarnation; {@link #pid()}, {@link #isAlive()} and
+ * {@link #exitCode()} describe the current one.
  */
 public interface Component {
 
@@ -46,4 +55,33 @@ public interface Component {
 
   /** Its stderr lines, in order. */
   List<String> errors();
+
+  /**
+   * Kills the whole process tree with SIGKILL, without warning, and returns once every process of
+   * the tree is gone and the exit is recorded. Until {@link #restart()}, messages to it are {@link
+   * Fate#UNDELIVERABLE} with the reason that it was crashed. Logged as a fault.
+   *
+   * @throws IllegalStateException when it is not running
+   */
+  void crash();
+
+  /**
+   * Starts a fresh process under the same name, with the same command and environment (a new pid);
+   * a running one is crashed first. Messages sent from now on reach the new process. Logged.
+   */
+  void restart();
+
+  /**
+   * Stops the whole process tree with SIGSTOP. Messages to it wait, and are delivered after {@link
+   * #resume()}. Logged. Does nothing when already paused.
+   *
+   * @throws IllegalStateException when it is not running
+   */
+  void pause();
+
+  /** Continues a paused process tree with SIGCONT and delivers what waited. Logged. */
+  void resume();
+
+  /** Whether it is paused. */
+  boolean isPaused();
 }

@@ -21,13 +21,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A component backed by an OS process: the process, a pump for its stdout (through the line
- * protocol), a pump for its stderr, and a writer for its stdin fed by the network.
+ * A component backed by OS processes: one at a time, a new one after each {@link #restart()}. Each
+ * incarnation has a pump for its stdout (through the line protocol), a pump for its stderr and a
+ * writer for its stdin fed by the network. Fault operations (crash, restart, pause, resume) are
+ * serialised per component and logged.
  *
  * <pre>{@code
  * ProcessComponent node = new ProcessComponent(spec, procsimEnv, log, echo, maxLine, backlog);
  * node.accept(message);                  // may come before launch: it waits
  * node.launch(router, exitHandlers, "procsim-run-1");
+ * node.crash();
+ * node.restart();
  * }</pre>
  */
 public final class ProcessComponent implements Component, Endpoint {
@@ -37,16 +41,37 @@ public final class ProcessComponent implements Component, Endpoint {
   /** How long an exit waits for the process's output to be read, so the log shows it first. */
   private static final long OUTPUT_DRAIN_MILLIS = 500;
 
+  /** How long crash() waits for the killed process's exit to be recorded. */
+  private static final Duration CRASH_SETTLE = Duration.ofSeconds(10);
+
+  /** One process of this component and its pumps. */
+  private static final class Incarnation {
+    final Process process;
+    final StdinWriter stdin;
+    final LinePump stdout;
+    final LinePump stderr;
+    final CompletableFuture<Integer> exitRecorded = new CompletableFuture<>();
+
+    Incarnation(Process process, StdinWriter stdin, LinePump stdout, LinePump stderr) {
+      this.process = process;
+      this.stdin = stdin;
+      this.stdout = stdout;
+      this.stderr = stderr;
+    }
+  }
+
   private final ComponentSpec spec;
   private final Map<String, String> procsimEnvironment;
   private final RecordingLog log;
   private final ConsoleEcho echo;
   private final int maxLineLength;
-  private final StdinWriter stdin;
-  private final CompletableFuture<Integer> exitRecorded = new CompletableFuture<>();
-  private volatile Process process;
-  private LinePump stdoutPump;
-  private LinePump stderrPump;
+  private final int stdinBacklog;
+  private volatile StdinWriter stdin;
+  private volatile Incarnation current;
+  private volatile boolean paused;
+  private StdoutRouter router;
+  private Executor exitHandlers;
+  private String threadPrefix;
 
   /**
    * A component that is not started yet; messages offered to it wait until it is.
@@ -65,16 +90,24 @@ public final class ProcessComponent implements Component, Endpoint {
     this.log = log;
     this.echo = echo;
     this.maxLineLength = maxLineLength;
+    this.stdinBacklog = stdinBacklog;
     this.stdin = new StdinWriter(spec.name(), log, stdinBacklog);
   }
 
   /**
-   * Starts the process and its pumps. Stdout lines go through {@code router}; the exit is recorded
-   * on {@code exitHandlers}.
+   * Starts the first process and its pumps. Stdout lines go through {@code router}; exits are
+   * recorded on {@code exitHandlers}.
    *
    * @throws SimulationException naming this component when the process cannot be started
    */
-  public void launch(StdoutRouter router, Executor exitHandlers, String threadPrefix) {
+  public synchronized void launch(StdoutRouter router, Executor exitHandlers, String threadPrefix) {
+    this.router = router;
+    this.exitHandlers = exitHandlers;
+    this.threadPrefix = threadPrefix;
+    startIncarnation(stdin);
+  }
+
+  private void startIncarnation(StdinWriter writer) {
     ProcessBuilder builder = new ProcessBuilder(spec.command());
     Map<String, String> env = builder.environment();
     env.put("PYTHONUNBUFFERED", "1");
@@ -87,20 +120,21 @@ public final class ProcessComponent implements Component, Endpoint {
     } catch (IOException e) {
       throw new SimulationException(describeStartFailure(e), e);
     }
-    process = started;
     log.recordStarted(name(), started.pid(), spec.command());
-    String prefix = threadPrefix + "-" + name();
-    stdoutPump =
+    String prefix = threadPrefix + "-" + name() + "-" + started.pid();
+    LinePump out =
         new LinePump(
             started.getInputStream(),
             maxLineLength,
             line -> router.route(name(), line),
             prefix + "-stdout");
-    stderrPump =
+    LinePump err =
         new LinePump(
             started.getErrorStream(), maxLineLength, this::onErrorLine, prefix + "-stderr");
-    stdin.attach(started.getOutputStream(), prefix + "-stdin");
-    started.onExit().thenRunAsync(this::recordExit, exitHandlers);
+    Incarnation incarnation = new Incarnation(started, writer, out, err);
+    current = incarnation;
+    writer.attach(started.getOutputStream(), prefix + "-stdin");
+    started.onExit().thenRunAsync(() -> recordExit(incarnation), exitHandlers);
   }
 
   private File checkDirectory(Path dir) {
@@ -140,22 +174,22 @@ public final class ProcessComponent implements Component, Endpoint {
     echo.error(name(), text);
   }
 
-  private void recordExit() {
-    Process exited = process;
-    int code = exited.exitValue();
-    stdin.stop(name() + " has exited (exit code " + code + ")");
+  private void recordExit(Incarnation incarnation) {
+    int code = incarnation.process.exitValue();
+    incarnation.stdin.stop(name() + " has exited (exit code " + code + ")");
     try {
-      stdoutPump.awaitEnd(OUTPUT_DRAIN_MILLIS);
-      stderrPump.awaitEnd(OUTPUT_DRAIN_MILLIS);
+      incarnation.stdout.awaitEnd(OUTPUT_DRAIN_MILLIS);
+      incarnation.stderr.awaitEnd(OUTPUT_DRAIN_MILLIS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
     List<String> shownErrors = code == 0 ? List.of() : log.lastErrorsOf(name(), LAST_ERRORS_SHOWN);
-    LogEvent.ProcessExited entry = log.recordExited(name(), exited.pid(), code, shownErrors);
+    LogEvent.ProcessExited entry =
+        log.recordExited(name(), incarnation.process.pid(), code, shownErrors);
     if (code != 0) {
       echo.warning(entry.describe());
     }
-    exitRecorded.complete(code);
+    incarnation.exitRecorded.complete(code);
   }
 
   @Override
@@ -163,15 +197,128 @@ public final class ProcessComponent implements Component, Endpoint {
     return stdin.offer(message);
   }
 
+  @Override
+  public synchronized void crash() {
+    Incarnation incarnation = requireRunning("crash");
+    List<ProcessHandle> tree = ProcessTree.withDescendants(incarnation.process.toHandle());
+    log.recordFault(
+        "crash",
+        name()
+            + " (pid "
+            + incarnation.process.pid()
+            + (tree.size() > 1 ? " and " + (tree.size() - 1) + " descendants" : "")
+            + ") killed with SIGKILL");
+    incarnation.stdin.stop(name() + " is down: it was crashed");
+    ProcessTree.kill(tree);
+    paused = false;
+    try {
+      // The whole tree, not only the root: a crashed node leaves nothing running behind it.
+      ProcessTree.awaitExit(tree, System.nanoTime() + CRASH_SETTLE.toNanos());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SimulationException("interrupted while crashing " + name(), e);
+    }
+    awaitRecorded(incarnation, CRASH_SETTLE, "crash");
+  }
+
+  @Override
+  public synchronized void restart() {
+    Incarnation old = requireLaunched("restart");
+    if (old.process.isAlive()) {
+      crash();
+    } else {
+      awaitRecorded(old, CRASH_SETTLE, "restart");
+    }
+    log.recordFault("restart", name() + " with its command and environment: " + spec.command());
+    StdinWriter fresh = new StdinWriter(name(), log, stdinBacklog);
+    stdin = fresh;
+    startIncarnation(fresh);
+  }
+
+  @Override
+  public synchronized void pause() {
+    Incarnation incarnation = requireRunning("pause");
+    if (paused) {
+      return;
+    }
+    // Hold the writer first: nothing is written after the process stops reading.
+    incarnation.stdin.hold(true);
+    ProcessTree.signal(ProcessTree.withDescendants(incarnation.process.toHandle()), "STOP");
+    paused = true;
+    log.recordFault(
+        "pause", name() + " (pid " + incarnation.process.pid() + ") stopped with SIGSTOP");
+  }
+
+  @Override
+  public synchronized void resume() {
+    Incarnation incarnation = requireLaunched("resume");
+    if (!paused) {
+      return;
+    }
+    ProcessTree.signal(ProcessTree.withDescendants(incarnation.process.toHandle()), "CONT");
+    paused = false;
+    // Logged before the held messages go out, so the log shows them delivered after the resume.
+    log.recordFault(
+        "resume", name() + " (pid " + incarnation.process.pid() + ") continued with SIGCONT");
+    incarnation.stdin.hold(false);
+  }
+
+  @Override
+  public boolean isPaused() {
+    return paused;
+  }
+
+  private Incarnation requireLaunched(String operation) {
+    Incarnation incarnation = current;
+    if (incarnation == null) {
+      throw new IllegalStateException(
+          "cannot " + operation + " " + name() + ": the simulator has not started it");
+    }
+    return incarnation;
+  }
+
+  private Incarnation requireRunning(String operation) {
+    Incarnation incarnation = requireLaunched(operation);
+    if (!incarnation.process.isAlive()) {
+      throw new IllegalStateException(
+          "cannot " + operation + " " + name() + ": it is not running (" + describeExit() + ")");
+    }
+    return incarnation;
+  }
+
+  private String describeExit() {
+    OptionalInt code = exitCode();
+    return code.isPresent() ? "it exited with code " + code.getAsInt() : "it is exiting";
+  }
+
+  private void awaitRecorded(Incarnation incarnation, Duration timeout, String operation) {
+    try {
+      incarnation.exitRecorded.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      throw new SimulationException(
+          "component \""
+              + name()
+              + "\": its exit was not recorded within "
+              + timeout
+              + " during "
+              + operation);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SimulationException("interrupted during " + operation + " of " + name(), e);
+    } catch (ExecutionException e) {
+      throw new SimulationException("recording the exit of " + name() + " failed", e.getCause());
+    }
+  }
+
   /** Stops writing to stdin and closes it; messages still waiting become undeliverable. */
   public void closeStdin(String reason) {
     stdin.stop(reason);
   }
 
-  /** The process, once launched. */
+  /** The current process, once launched. */
   public Optional<ProcessHandle> handle() {
-    Process p = process;
-    return p == null ? Optional.empty() : Optional.of(p.toHandle());
+    Incarnation incarnation = current;
+    return incarnation == null ? Optional.empty() : Optional.of(incarnation.process.toHandle());
   }
 
   /**
@@ -179,16 +326,18 @@ public final class ProcessComponent implements Component, Endpoint {
    * threads to end.
    */
   public void awaitSettled(long millis) throws InterruptedException {
-    if (process == null) {
+    Incarnation incarnation = current;
+    if (incarnation == null) {
       return;
     }
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
     try {
-      exitRecorded.get(millis, TimeUnit.MILLISECONDS);
+      incarnation.exitRecorded.get(millis, TimeUnit.MILLISECONDS);
     } catch (ExecutionException | TimeoutException e) {
       // Reported by the caller through isAlive(); nothing more to wait for here.
     }
-    stdin.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+    incarnation.stdin.join(
+        Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
   }
 
   @Override
@@ -203,17 +352,13 @@ public final class ProcessComponent implements Component, Endpoint {
 
   @Override
   public long pid() {
-    Process p = process;
-    if (p == null) {
-      throw new IllegalStateException("component \"" + name() + "\" has not been started");
-    }
-    return p.pid();
+    return requireLaunched("get the pid of").process.pid();
   }
 
   @Override
   public boolean isAlive() {
-    Process p = process;
-    return p != null && p.isAlive();
+    Incarnation incarnation = current;
+    return incarnation != null && incarnation.process.isAlive();
   }
 
   @Override
@@ -223,8 +368,9 @@ public final class ProcessComponent implements Component, Endpoint {
 
   @Override
   public int awaitExit(Duration timeout) {
+    Incarnation incarnation = requireLaunched("wait for the exit of");
     try {
-      return exitRecorded.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      return incarnation.exitRecorded.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       throw new AssertionError(
           "component \""
@@ -232,7 +378,7 @@ public final class ProcessComponent implements Component, Endpoint {
               + "\" is still running after "
               + timeout
               + " (pid "
-              + pid()
+              + incarnation.process.pid()
               + ")");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -254,7 +400,9 @@ public final class ProcessComponent implements Component, Endpoint {
 
   @Override
   public String toString() {
-    Process p = process;
-    return "component " + name() + (p == null ? " (not started)" : " (pid " + p.pid() + ")");
+    Incarnation incarnation = current;
+    return "component "
+        + name()
+        + (incarnation == null ? " (not started)" : " (pid " + incarnation.process.pid() + ")");
   }
 }

@@ -58,6 +58,39 @@ public final class ProcessTree {
     processes.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
   }
 
+  /**
+   * Sends {@code signal} (a name such as {@code STOP} or {@code CONT}) to every process that is
+   * still alive, with {@code kill}, since Java can only send SIGTERM and SIGKILL itself.
+   *
+   * @throws IllegalStateException when {@code kill} fails
+   */
+  public static void signal(Collection<ProcessHandle> processes, String signal) {
+    List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
+    processes.stream()
+        .filter(ProcessHandle::isAlive)
+        .forEach(p -> command.add(Long.toString(p.pid())));
+    if (command.size() == 2) {
+      return;
+    }
+    try {
+      Process kill = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      int code = kill.waitFor();
+      // kill also fails when a process exited between the check and the signal: only a total
+      // failure is an error.
+      if (code != 0
+          && processes.stream().anyMatch(ProcessHandle::isAlive)
+          && !output.contains("No such process")) {
+        throw new IllegalStateException(String.join(" ", command) + " failed: " + output.strip());
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot run " + String.join(" ", command), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while sending SIG" + signal, e);
+    }
+  }
+
   /** Waits until every process has exited or the deadline ({@link System#nanoTime}) passes. */
   public static boolean awaitExit(Collection<ProcessHandle> processes, long deadlineNanos)
       throws InterruptedException {

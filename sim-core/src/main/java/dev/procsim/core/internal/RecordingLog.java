@@ -228,6 +228,7 @@ public final class RecordingLog implements MessageLog {
     lock.lock();
     try {
       append(new LogEvent.ProcessStarted(nextSeq(), clock.nanos(), component, pid, command));
+      exitCodeByComponent.remove(component);
     } finally {
       lock.unlock();
     }

@@ -31,6 +31,7 @@ public final class StdinWriter {
   private final int capacity;
   private final ArrayDeque<Message> backlog = new ArrayDeque<>();
   private String refusal;
+  private boolean held;
   private Thread thread;
 
   /**
@@ -91,6 +92,15 @@ public final class StdinWriter {
     }
   }
 
+  /**
+   * Holds (or releases) the backlog: while held, messages wait here instead of being written, so a
+   * paused process gets them only after it is resumed.
+   */
+  public synchronized void hold(boolean hold) {
+    held = hold;
+    notifyAll();
+  }
+
   /** Waits up to {@code millis} for the writer thread to end. */
   public void join(long millis) throws InterruptedException {
     Thread writer;
@@ -136,7 +146,7 @@ public final class StdinWriter {
   /** Fills {@code batch} with waiting messages; false once stopped and empty. */
   private synchronized boolean takeBatch(List<Message> batch) throws InterruptedException {
     batch.clear();
-    while (backlog.isEmpty() && refusal == null) {
+    while ((backlog.isEmpty() || held) && refusal == null) {
       wait();
     }
     while (!backlog.isEmpty() && batch.size() < MAX_BATCH) {

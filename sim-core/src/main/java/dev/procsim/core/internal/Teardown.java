@@ -32,6 +32,16 @@ public final class Teardown {
   public static List<ProcessHandle> run(
       Collection<ProcessComponent> components, String runId, Duration grace)
       throws InterruptedException {
+    for (ProcessComponent component : components) {
+      if (component.isPaused()) {
+        // A stopped process cannot see end of input or act on SIGTERM: let it run to its end.
+        try {
+          component.resume();
+        } catch (RuntimeException e) {
+          // It is killed below all the same.
+        }
+      }
+    }
     Set<ProcessHandle> known = new LinkedHashSet<>();
     for (ProcessComponent component : components) {
       component.handle().ifPresent(root -> known.addAll(ProcessTree.withDescendants(root)));

@@ -1,0 +1,146 @@
+package dev.procsim.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.procsim.core.internal.ProcessTree;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** crash, restart, pause and resume with real processes. */
+class ProcessFaultsTest {
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  private static Simulator sim(String... command) {
+    return Simulator.builder().echo(false).seed(5).component("node", command).build().start();
+  }
+
+  private static void awaitOutput(Simulator sim, String line) {
+    sim.log().awaitEvent(e -> e instanceof LogEvent.Output o && o.line().equals(line), WAIT);
+  }
+
+  private static List<String> faults(Simulator sim) {
+    return sim.log().events().stream()
+        .filter(e -> e instanceof LogEvent.FaultInjected)
+        .map(e -> ((LogEvent.FaultInjected) e).kind())
+        .toList();
+  }
+
+  @Test
+  void crashKillsTheWholeTreeAndMessagesToTheCrashedComponentSayWhy() {
+    try (Simulator sim = sim("sh", "-c", "sleep 600 & echo ready; cat")) {
+      awaitOutput(sim, "ready");
+      List<ProcessHandle> tree =
+          ProcessTree.withDescendants(ProcessHandle.of(sim.component("node").pid()).orElseThrow());
+      assertThat(tree).hasSizeGreaterThanOrEqualTo(3);
+
+      sim.component("node").crash();
+
+      assertThat(tree).noneMatch(ProcessHandle::isAlive);
+      assertThat(sim.component("node").isAlive()).isFalse();
+      assertThat(sim.component("node").exitCode()).hasValue(137);
+      Message m = sim.send("test", "node", "anyone?");
+      Message fate = sim.log().awaitMessage(x -> x.id() == m.id() && x.fate().isFinal(), WAIT);
+      assertThat(fate.fate()).isEqualTo(Fate.UNDELIVERABLE);
+      assertThat(fate.reason()).isEqualTo("node is down: it was crashed");
+      LogEvent.FaultInjected crash =
+          (LogEvent.FaultInjected)
+              sim.log().awaitEvent(e -> e instanceof LogEvent.FaultInjected, WAIT);
+      assertThat(crash.describe())
+          .startsWith("fault crash: node (pid ")
+          .contains("descendants) killed with SIGKILL");
+      assertThatThrownBy(() -> sim.component("node").crash())
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("cannot crash node: it is not running (it exited with code 137)");
+    }
+  }
+
+  @Test
+  void restartStartsAFreshProcessUnderTheSameNameThatGetsNewMessages() {
+    try (Simulator sim = sim("sh", "-c", "echo \"up $PROCSIM_COMPONENT\"; cat")) {
+      awaitOutput(sim, "up node");
+      long firstPid = sim.component("node").pid();
+      sim.send("test", "node", "before");
+      awaitOutput(sim, "before");
+
+      sim.component("node").restart();
+
+      assertThat(sim.component("node").pid()).isNotEqualTo(firstPid);
+      assertThat(ProcessHandle.of(firstPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+      assertThat(sim.component("node").isAlive()).isTrue();
+      assertThat(sim.component("node").exitCode()).isEmpty();
+      sim.send("test", "node", "after");
+      awaitOutput(sim, "after");
+      assertThat(sim.component("node").output())
+          .containsExactly("up node", "before", "up node", "after");
+      assertThat(faults(sim)).containsExactly("crash", "restart");
+    }
+  }
+
+  @Test
+  void restartAfterAnExitStartsAgainWithoutACrash() {
+    try (Simulator sim = sim("sh", "-c", "read line; echo \"got $line\"")) {
+      sim.send("test", "node", "one");
+      assertThat(sim.component("node").awaitExit(WAIT)).isZero();
+      sim.component("node").restart();
+      sim.send("test", "node", "two");
+      awaitOutput(sim, "got two");
+      assertThat(faults(sim)).containsExactly("restart");
+    }
+  }
+
+  @Test
+  void messagesToAPausedComponentWaitAndArriveAfterResume() {
+    try (Simulator sim = sim("cat")) {
+      Component node = sim.component("node");
+      node.pause();
+      assertThat(node.isPaused()).isTrue();
+      Message held = sim.send("test", "node", "while paused");
+      // Without the hold the writer would deliver it within microseconds, long before the resume
+      // below; the order of the log entries checks that it did not.
+      assertThat(sim.log().message(held.id()).fate()).isEqualTo(Fate.IN_FLIGHT);
+      assertThat(node.output()).isEmpty();
+
+      node.resume();
+
+      awaitOutput(sim, "while paused");
+      assertThat(sim.log().message(held.id()).fate()).isEqualTo(Fate.DELIVERED);
+      long resumedAt =
+          sim.log().events().stream()
+              .filter(e -> e instanceof LogEvent.FaultInjected f && f.kind().equals("resume"))
+              .findFirst()
+              .orElseThrow()
+              .seq();
+      long deliveredAt =
+          sim.log().events().stream()
+              .filter(e -> e instanceof LogEvent.Delivered d && d.messageId() == held.id())
+              .findFirst()
+              .orElseThrow()
+              .seq();
+      assertThat(deliveredAt).isGreaterThan(resumedAt);
+      assertThat(faults(sim)).containsExactly("pause", "resume");
+    }
+  }
+
+  @Test
+  void aPausedProcessIsReallyStopped() throws Exception {
+    try (Simulator sim = sim("sh", "-c", "echo ready; cat")) {
+      awaitOutput(sim, "ready");
+      sim.component("node").pause();
+      String state =
+          java.nio.file.Files.readString(
+              java.nio.file.Path.of("/proc/" + sim.component("node").pid() + "/stat"));
+      assertThat(state.substring(state.lastIndexOf(')') + 2).charAt(0)).isEqualTo('T');
+      sim.component("node").resume();
+    }
+  }
+
+  @Test
+  void closingWithAPausedComponentLeavesNothingBehind() {
+    Simulator sim = sim("sh", "-c", "sleep 600 & cat");
+    sim.component("node").pause();
+    sim.close();
+    assertThat(ProcessTree.findByRun(sim.runId())).isEmpty();
+  }
+}
