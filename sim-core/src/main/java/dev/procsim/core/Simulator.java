@@ -4,6 +4,7 @@ import dev.procsim.core.internal.Clock;
 import dev.procsim.core.internal.ConsoleEcho;
 import dev.procsim.core.internal.LineProtocol;
 import dev.procsim.core.internal.Link;
+import dev.procsim.core.internal.NemesisRunner;
 import dev.procsim.core.internal.NetworkEngine;
 import dev.procsim.core.internal.OpenSimulators;
 import dev.procsim.core.internal.Partitions;
@@ -85,6 +86,8 @@ public final class Simulator implements AutoCloseable {
   private final Map<String, ProcessComponent> components = new LinkedHashMap<>();
   private final ExecutorService exitHandlers;
   private final Network initialNetwork;
+  private final Nemesis initialNemesis;
+  private NemesisRunner nemesis;
   private final SeededRandom partitionChoices;
   private State state = State.NEW;
   private NetworkEngine network;
@@ -103,6 +106,7 @@ public final class Simulator implements AutoCloseable {
     this.echo = new ConsoleEcho(builder.echo ? builder.echoTo : null);
     this.log = new RecordingLog(clock);
     this.initialNetwork = builder.network;
+    this.initialNemesis = builder.nemesis;
     this.partitionChoices = new SeededRandom(Seeds.mix(seed ^ Seeds.hash("partitions")));
     String allNames = String.join(",", builder.specs.keySet());
     for (ComponentSpec spec : builder.specs.values()) {
@@ -159,6 +163,9 @@ public final class Simulator implements AutoCloseable {
             new StdoutRouter(network, log, echo, List.copyOf(components.keySet()), maxLineLength);
         for (ProcessComponent component : components.values()) {
           component.launch(router, exitHandlers, threadPrefix());
+        }
+        if (initialNemesis != null) {
+          startNemesis(initialNemesis);
         }
       } catch (RuntimeException | Error e) {
         close();
@@ -293,6 +300,62 @@ public final class Simulator implements AutoCloseable {
     running().heal();
   }
 
+  /**
+   * Starts a nemesis that injects faults until {@link #healAll()} or {@link #close()}. Its choices
+   * come from the simulation seed.
+   *
+   * @throws IllegalStateException when one is already running, or the simulator is not running
+   */
+  public synchronized void startNemesis(Nemesis plan) {
+    Objects.requireNonNull(plan, "plan");
+    running();
+    for (String target : plan.targets()) {
+      component(target);
+    }
+    if (nemesis != null) {
+      throw new IllegalStateException("a nemesis is already running; call healAll() first");
+    }
+    nemesis =
+        new NemesisRunner(
+            plan,
+            this,
+            log,
+            new SeededRandom(Seeds.mix(seed ^ Seeds.hash("nemesis"))),
+            threadPrefix() + "-nemesis");
+    nemesis.start();
+  }
+
+  /**
+   * Ends every fault, for the liveness phase of a test: stops the nemesis (if any), lifts every
+   * partition and cut, resumes paused components and restarts crashed ones. Network faults set with
+   * {@link #network(Network)} stay; set {@link Network#reliable()} to lift those too. Logged.
+   */
+  public void healAll() {
+    NemesisRunner stopping;
+    synchronized (this) {
+      running();
+      stopping = nemesis;
+      nemesis = null;
+    }
+    if (stopping != null) {
+      try {
+        stopping.stop(true);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SimulationException("interrupted while stopping the nemesis", e);
+      }
+    }
+    running().heal();
+    for (ProcessComponent component : components.values()) {
+      if (component.isPaused()) {
+        component.resume();
+      }
+      if (component.isCrashed()) {
+        component.restart();
+      }
+    }
+  }
+
   private NetworkEngine running() {
     synchronized (this) {
       if (state != State.RUNNING) {
@@ -317,10 +380,22 @@ public final class Simulator implements AutoCloseable {
    */
   @Override
   public void close() {
+    NemesisRunner stopping;
     synchronized (this) {
       if (state == State.CLOSED) {
         return;
       }
+      stopping = nemesis;
+      nemesis = null;
+    }
+    if (stopping != null) {
+      try {
+        stopping.stop(false);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    synchronized (this) {
       state = State.CLOSED;
       if (network != null) {
         network.close();
@@ -395,8 +470,15 @@ public final class Simulator implements AutoCloseable {
     private int maxLineLength = DEFAULT_MAX_LINE_LENGTH;
     private int stdinBacklog = DEFAULT_STDIN_BACKLOG;
     private Network network = Network.reliable();
+    private Nemesis nemesis;
 
     private Builder() {}
+
+    /** A nemesis that starts with the simulator and injects faults until {@link #healAll()}. */
+    public Builder nemesis(Nemesis nemesis) {
+      this.nemesis = Objects.requireNonNull(nemesis, "nemesis");
+      return this;
+    }
 
     /** The network's fault model; {@link Network#reliable()} by default. */
     public Builder network(Network network) {

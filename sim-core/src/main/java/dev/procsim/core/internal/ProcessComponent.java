@@ -69,6 +69,7 @@ public final class ProcessComponent implements Component, Endpoint {
   private volatile StdinWriter stdin;
   private volatile Incarnation current;
   private volatile boolean paused;
+  private volatile boolean crashed;
   private StdoutRouter router;
   private Executor exitHandlers;
   private String threadPrefix;
@@ -211,6 +212,7 @@ public final class ProcessComponent implements Component, Endpoint {
     incarnation.stdin.stop(name() + " is down: it was crashed");
     ProcessTree.kill(tree);
     paused = false;
+    crashed = true;
     try {
       // The whole tree, not only the root: a crashed node leaves nothing running behind it.
       ProcessTree.awaitExit(tree, System.nanoTime() + CRASH_SETTLE.toNanos());
@@ -232,6 +234,7 @@ public final class ProcessComponent implements Component, Endpoint {
     log.recordFault("restart", name() + " with its command and environment: " + spec.command());
     StdinWriter fresh = new StdinWriter(name(), log, stdinBacklog);
     stdin = fresh;
+    crashed = false;
     startIncarnation(fresh);
   }
 
@@ -266,6 +269,11 @@ public final class ProcessComponent implements Component, Endpoint {
   @Override
   public boolean isPaused() {
     return paused;
+  }
+
+  /** Whether it was crashed and not restarted since. */
+  public boolean isCrashed() {
+    return crashed;
   }
 
   private Incarnation requireLaunched(String operation) {
