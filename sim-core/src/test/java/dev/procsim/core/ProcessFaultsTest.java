@@ -29,7 +29,8 @@ class ProcessFaultsTest {
 
   @Test
   void crashKillsTheWholeTreeAndMessagesToTheCrashedComponentSayWhy() {
-    try (Simulator sim = sim("sh", "-c", "sleep 600 & echo ready; cat")) {
+    // Both children are forked before "ready" is printed, so the tree is complete when we look.
+    try (Simulator sim = sim("sh", "-c", "sleep 600 & sleep 601 & echo ready; wait")) {
       awaitOutput(sim, "ready");
       List<ProcessHandle> tree =
           ProcessTree.withDescendants(ProcessHandle.of(sim.component("node").pid()).orElseThrow());

@@ -41,7 +41,7 @@ public final class ProcessComponent implements Component, Endpoint {
   /** How long an exit waits for the process's output to be read, so the log shows it first. */
   private static final long OUTPUT_DRAIN_MILLIS = 500;
 
-  /** How long crash() waits for the killed process's exit to be recorded. */
+  /** How long crash() waits for the killed tree, and pause() for the stopped tree. */
   private static final Duration CRASH_SETTLE = Duration.ofSeconds(10);
 
   /** One process of this component and its pumps. */
@@ -246,7 +246,16 @@ public final class ProcessComponent implements Component, Endpoint {
     }
     // Hold the writer first: nothing is written after the process stops reading.
     incarnation.stdin.hold(true);
-    ProcessTree.signal(ProcessTree.withDescendants(incarnation.process.toHandle()), "STOP");
+    List<ProcessHandle> tree = ProcessTree.withDescendants(incarnation.process.toHandle());
+    ProcessTree.signal(tree, "STOP");
+    // pause() returns with the tree stopped, not merely signalled: nothing runs after it.
+    if (!ProcessTree.awaitStopped(tree, System.nanoTime() + CRASH_SETTLE.toNanos())) {
+      throw new SimulationException(
+          "component \""
+              + name()
+              + "\": SIGSTOP was sent but the process did not stop within "
+              + CRASH_SETTLE);
+    }
     paused = true;
     log.recordFault(
         "pause", name() + " (pid " + incarnation.process.pid() + ") stopped with SIGSTOP");

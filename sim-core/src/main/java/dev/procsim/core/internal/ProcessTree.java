@@ -91,6 +91,41 @@ public final class ProcessTree {
     }
   }
 
+  /**
+   * Waits until every live process of {@code processes} shows as stopped in {@code /proc} (state T
+   * or t), or the deadline ({@link System#nanoTime}) passes. SIGSTOP is delivered asynchronously
+   * and nothing notifies a non-parent of the stop, so this re-reads the state, yielding between
+   * reads; the wait is normally microseconds. Returns true when all are stopped or gone; true at
+   * once where {@code /proc} does not exist.
+   */
+  public static boolean awaitStopped(Collection<ProcessHandle> processes, long deadlineNanos) {
+    for (ProcessHandle process : processes) {
+      Path stat = Path.of("/proc", Long.toString(process.pid()), "stat");
+      while (true) {
+        char state = stateOf(stat);
+        if (state == 'T' || state == 't' || state == 'Z' || state == 'X' || state == '?') {
+          break;
+        }
+        if (System.nanoTime() > deadlineNanos) {
+          return false;
+        }
+        Thread.yield();
+      }
+    }
+    return true;
+  }
+
+  /** The state letter of a /proc stat file, or '?' when it cannot be read (gone, or no /proc). */
+  private static char stateOf(Path stat) {
+    try {
+      String text = Files.readString(stat, StandardCharsets.UTF_8);
+      int end = text.lastIndexOf(')');
+      return end >= 0 && end + 2 < text.length() ? text.charAt(end + 2) : '?';
+    } catch (IOException e) {
+      return '?';
+    }
+  }
+
   /** Waits until every process has exited or the deadline ({@link System#nanoTime}) passes. */
   public static boolean awaitExit(Collection<ProcessHandle> processes, long deadlineNanos)
       throws InterruptedException {
