@@ -1,0 +1,151 @@
+package dev.procsim.junit.internal;
+
+import dev.procsim.core.ComponentSpec;
+import dev.procsim.core.LogEvent;
+import dev.procsim.core.Simulator;
+import dev.procsim.junit.SimulationTest;
+import java.lang.reflect.Method;
+import java.util.List;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * One invocation of a simulation test, with its seed: builds and starts the simulator before the
+ * test, keeps it in the store (closed whatever happens), injects it, checks protocol errors after
+ * the test, and adds the seed, the rerun recipe and the end of the log to a failure.
+ *
+ * <pre>{@code
+ * List<Extension> extensions = List.of(new SimulationInvocation(seed, settings));
+ * }</pre>
+ */
+public final class SimulationInvocation
+    implements BeforeEachCallback,
+        ParameterResolver,
+        AfterTestExecutionCallback,
+        TestExecutionExceptionHandler {
+
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(SimulationInvocation.class);
+  private static final String SIMULATOR = "simulator";
+
+  private final long seed;
+  private final SimulationTest settings;
+
+  /** The invocation of a test annotated with {@code settings}, run with {@code seed}. */
+  public SimulationInvocation(long seed, SimulationTest settings) {
+    this.seed = seed;
+    this.settings = settings;
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    Method method = context.getRequiredTestMethod();
+    Class<?> testClass = context.getRequiredTestClass();
+    if (settings.logTail() < 1) {
+      throw new ExtensionConfigurationException(
+          TestNames.of(testClass, method)
+              + ": @SimulationTest(logTail = "
+              + settings.logTail()
+              + ") must be at least 1");
+    }
+    List<ComponentSpec> specs = ComponentDeclarations.forTest(testClass, method);
+    Simulator.Builder builder =
+        Simulator.builder()
+            .seed(seed)
+            .echo(settings.echo())
+            .network(FaultAnnotations.network(testClass, method));
+    FaultAnnotations.nemesis(testClass, method).ifPresent(builder::nemesis);
+    specs.forEach(builder::component);
+    Simulator sim = builder.build();
+    // In the store before it starts: the store closes it even when start() fails half-way.
+    context.getStore(NAMESPACE).put(SIMULATOR, sim);
+    context.publishReportEntry("procsim.seed", Long.toString(sim.seed()));
+    sim.start();
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    return parameter.getParameter().getType() == Simulator.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    Simulator sim = simulator(context);
+    if (sim == null) {
+      throw new ParameterResolutionException(
+          "no simulator for "
+              + parameter.getDeclaringExecutable().getName()
+              + ": a Simulator can be injected into a @SimulationTest method (or a @BeforeEach"
+              + " or @AfterEach method around it)");
+    }
+    return sim;
+  }
+
+  @Override
+  public void afterTestExecution(ExtensionContext context) {
+    Simulator sim = simulator(context);
+    if (sim == null || context.getExecutionException().isPresent()) {
+      return;
+    }
+    List<LogEvent.ProtocolError> errors = sim.log().protocolErrors();
+    if (!errors.isEmpty() && !settings.allowProtocolErrors()) {
+      throw new AssertionError(
+          "the simulation recorded "
+              + errors.size()
+              + " protocol error"
+              + (errors.size() == 1 ? "" : "s")
+              + " (allow them with @SimulationTest(allowProtocolErrors = true)); first: "
+              + errors.get(0).describe()
+              + "\n"
+              + report(sim, context));
+    }
+  }
+
+  @Override
+  public void handleTestExecutionException(ExtensionContext context, Throwable failure)
+      throws Throwable {
+    Simulator sim = simulator(context);
+    if (sim == null || failure instanceof TestAbortedException) {
+      throw failure;
+    }
+    String report = report(sim, context);
+    String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+    Throwable reported;
+    if (failure instanceof AssertionFailedError original && original.isExpectedDefined()) {
+      // Keeps expected and actual, so IDEs still offer their comparison view.
+      reported =
+          new AssertionFailedError(
+              message + "\n\n" + report,
+              original.getExpected().getValue(),
+              original.getActual().getValue(),
+              failure);
+    } else if (failure instanceof AssertionError) {
+      reported = new AssertionError(message + "\n\n" + report, failure);
+    } else {
+      reported = new AssertionError(failure + "\n\n" + report, failure);
+    }
+    // The failure points where the original did, not into this extension.
+    reported.setStackTrace(failure.getStackTrace());
+    throw reported;
+  }
+
+  private String report(Simulator sim, ExtensionContext context) {
+    return FailureReport.of(
+        sim,
+        settings.logTail(),
+        FailureReport.rerunRecipe(
+            sim.seed(), context.getRequiredTestClass(), context.getRequiredTestMethod()));
+  }
+
+  private static Simulator simulator(ExtensionContext context) {
+    return context.getStore(NAMESPACE).get(SIMULATOR, Simulator.class);
+  }
+}
