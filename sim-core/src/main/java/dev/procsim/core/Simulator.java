@@ -331,19 +331,9 @@ public final class Simulator implements AutoCloseable {
    * {@link #network(Network)} stay; set {@link Network#reliable()} to lift those too. Logged.
    */
   public void healAll() {
-    NemesisRunner stopping;
-    synchronized (this) {
-      running();
-      stopping = nemesis;
-      nemesis = null;
-    }
-    if (stopping != null) {
-      try {
-        stopping.stop(true);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new SimulationException("interrupted while stopping the nemesis", e);
-      }
+    running();
+    if (stopNemesis(true)) {
+      throw new SimulationException("interrupted while stopping the nemesis");
     }
     running().heal();
     for (ProcessComponent component : components.values()) {
@@ -353,6 +343,28 @@ public final class Simulator implements AutoCloseable {
       if (component.isCrashed()) {
         component.restart();
       }
+    }
+  }
+
+  /**
+   * Stops the running nemesis, if any, outside this simulator's lock (its thread calls back into
+   * the simulator). Returns true when the wait for it was interrupted; the interrupt is kept.
+   */
+  private boolean stopNemesis(boolean liftLastFault) {
+    NemesisRunner stopping;
+    synchronized (this) {
+      stopping = nemesis;
+      nemesis = null;
+    }
+    if (stopping == null) {
+      return false;
+    }
+    try {
+      stopping.stop(liftLastFault);
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return true;
     }
   }
 
@@ -380,21 +392,13 @@ public final class Simulator implements AutoCloseable {
    */
   @Override
   public void close() {
-    NemesisRunner stopping;
     synchronized (this) {
       if (state == State.CLOSED) {
         return;
       }
-      stopping = nemesis;
-      nemesis = null;
     }
-    if (stopping != null) {
-      try {
-        stopping.stop(false);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    // Not worth lifting the last fault (restarting a process only to kill it) when closing.
+    stopNemesis(false);
     synchronized (this) {
       state = State.CLOSED;
       if (network != null) {
