@@ -120,6 +120,41 @@ public sealed interface LogEvent {
     }
   }
 
+  /**
+   * Lines of a component's stream beyond the limit of lines kept (see {@code
+   * Simulator.Builder.outputLimit}): they were read (and messages among them routed), counted, and
+   * not kept. Recorded when the process exits.
+   */
+  record OutputDiscarded(
+      long seq, long nanos, String component, String stream, long count, int limit)
+      implements LogEvent {
+    @Override
+    public String describe() {
+      return component
+          + ": "
+          + count
+          + " "
+          + stream
+          + " lines beyond the first "
+          + limit
+          + " were counted, not kept";
+    }
+  }
+
+  /**
+   * A component closed its stdout but keeps running: it can no longer send messages or print
+   * output.
+   */
+  record StdoutClosed(long seq, long nanos, String component, long pid) implements LogEvent {
+    @Override
+    public String describe() {
+      return component
+          + " (pid "
+          + pid
+          + ") closed its stdout but keeps running: it can no longer send messages";
+    }
+  }
+
   /** A component's process was started. */
   record ProcessStarted(long seq, long nanos, String component, long pid, List<String> command)
       implements LogEvent {

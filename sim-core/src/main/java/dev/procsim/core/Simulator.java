@@ -62,6 +62,9 @@ public final class Simulator implements AutoCloseable {
   /** Longest stdout or stderr line, in bytes, before it is cut. */
   public static final int DEFAULT_MAX_LINE_LENGTH = 1024 * 1024;
 
+  /** Most lines kept of each component's stdout, and of its stderr; the rest are counted. */
+  public static final int DEFAULT_OUTPUT_LIMIT = RecordingLog.DEFAULT_OUTPUT_LIMIT;
+
   /** Most messages waiting to be written to one component's stdin before new ones are refused. */
   public static final int DEFAULT_STDIN_BACKLOG = 100_000;
 
@@ -104,7 +107,7 @@ public final class Simulator implements AutoCloseable {
     this.closeGrace = builder.closeGrace;
     this.maxLineLength = builder.maxLineLength;
     this.echo = new ConsoleEcho(builder.echo ? builder.echoTo : null);
-    this.log = new RecordingLog(clock);
+    this.log = new RecordingLog(clock, builder.outputLimit);
     this.initialNetwork = builder.network;
     this.initialNemesis = builder.nemesis;
     this.partitionChoices = new SeededRandom(Seeds.mix(seed ^ Seeds.hash("partitions")));
@@ -475,6 +478,7 @@ public final class Simulator implements AutoCloseable {
     private int stdinBacklog = DEFAULT_STDIN_BACKLOG;
     private Network network = Network.reliable();
     private Nemesis nemesis;
+    private int outputLimit = DEFAULT_OUTPUT_LIMIT;
 
     private Builder() {}
 
@@ -548,6 +552,19 @@ public final class Simulator implements AutoCloseable {
         throw new IllegalArgumentException("the maximum line length must be at least 64 bytes");
       }
       this.maxLineLength = bytes;
+      return this;
+    }
+
+    /**
+     * Most lines kept of each component's stdout and of its stderr. Beyond it, lines are still read
+     * (and messages among them routed) but only counted: the count is logged when the process
+     * exits, so memory stays bounded however much a process prints.
+     */
+    public Builder outputLimit(int lines) {
+      if (lines < 1) {
+        throw new IllegalArgumentException("the output limit must be at least one line");
+      }
+      this.outputLimit = lines;
       return this;
     }
 

@@ -11,7 +11,7 @@ import java.util.function.Consumer;
  * consumer, until the stream ends. Blocking reads only: no polling.
  *
  * <pre>{@code
- * LinePump pump = new LinePump(process.getErrorStream(), 1 << 20, line -> log(line), "p1-stderr");
+ * LinePump pump = new LinePump(process.getErrorStream(), 1 << 20, line -> log(line), () -> {}, "p1-stderr");
  * pump.awaitEnd(500);
  * }</pre>
  */
@@ -19,9 +19,13 @@ public final class LinePump {
   private final Thread thread;
   private final CountDownLatch finished = new CountDownLatch(1);
 
-  /** Starts pumping {@code stream} into {@code sink}. */
+  /** Starts pumping {@code stream} into {@code sink}; runs {@code atEnd} when the stream ends. */
   public LinePump(
-      InputStream stream, int maxLineLength, Consumer<LineReader.Line> sink, String threadName) {
+      InputStream stream,
+      int maxLineLength,
+      Consumer<LineReader.Line> sink,
+      Runnable atEnd,
+      String threadName) {
     LineReader reader = new LineReader(stream, maxLineLength);
     this.thread =
         new Thread(
@@ -37,6 +41,7 @@ public final class LinePump {
               } finally {
                 finished.countDown();
               }
+              atEnd.run();
             },
             threadName);
     thread.setDaemon(true);

@@ -41,6 +41,9 @@ public final class ProcessComponent implements Component, Endpoint {
   /** How long an exit waits for the process's output to be read, so the log shows it first. */
   private static final long OUTPUT_DRAIN_MILLIS = 500;
 
+  /** How long a process may take to exit after closing its stdout before that is worth noting. */
+  private static final long STDOUT_CLOSE_GRACE_MILLIS = 200;
+
   /** How long crash() waits for the killed tree, and pause() for the stopped tree. */
   private static final Duration CRASH_SETTLE = Duration.ofSeconds(10);
 
@@ -128,10 +131,15 @@ public final class ProcessComponent implements Component, Endpoint {
             started.getInputStream(),
             maxLineLength,
             line -> router.route(name(), line),
+            () -> noticeStdoutClosed(started),
             prefix + "-stdout");
     LinePump err =
         new LinePump(
-            started.getErrorStream(), maxLineLength, this::onErrorLine, prefix + "-stderr");
+            started.getErrorStream(),
+            maxLineLength,
+            this::onErrorLine,
+            () -> {},
+            prefix + "-stderr");
     Incarnation incarnation = new Incarnation(started, writer, out, err);
     current = incarnation;
     writer.attach(started.getOutputStream(), prefix + "-stdin");
@@ -169,10 +177,25 @@ public final class ProcessComponent implements Component, Endpoint {
     return "component \"" + name() + "\": cannot start " + spec.command() + ": " + why;
   }
 
+  /**
+   * At the end of stdout: a process that exits closes it a moment before it is reaped, so only one
+   * still running after a short wait closed its stdout on purpose, which is worth a log entry.
+   */
+  private void noticeStdoutClosed(Process process) {
+    try {
+      if (!process.waitFor(STDOUT_CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS)) {
+        log.recordStdoutClosed(name(), process.pid());
+        echo.warning(
+            name() + " closed its stdout but keeps running: it can no longer send messages");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private void onErrorLine(LineReader.Line line) {
     String text = line.text();
-    log.recordErrorOutput(name(), text);
-    echo.error(name(), text);
+    router.echoIfKept(name(), text, log.recordErrorOutput(name(), text), "stderr");
   }
 
   private void recordExit(Incarnation incarnation) {
@@ -184,6 +207,7 @@ public final class ProcessComponent implements Component, Endpoint {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    log.recordDiscardedOutput(name());
     List<String> shownErrors = code == 0 ? List.of() : log.lastErrorsOf(name(), LAST_ERRORS_SHOWN);
     LogEvent.ProcessExited entry =
         log.recordExited(name(), incarnation.process.pid(), code, shownErrors);

@@ -41,13 +41,26 @@ public final class RecordingLog implements MessageLog {
   private final ArrayList<LogEvent.ProtocolError> protocolErrors = new ArrayList<>();
   // Per-component views of the output entries, kept under the same lock as the log itself, so a
   // reader who saw an entry in the log also sees it in the component's lines.
-  private final Map<String, List<String>> outputByComponent = new HashMap<>();
-  private final Map<String, List<String>> errorsByComponent = new HashMap<>();
+  private final Map<String, OutputCapture> outputByComponent = new HashMap<>();
+  private final Map<String, OutputCapture> errorsByComponent = new HashMap<>();
+  private final int outputLimit;
   private final Map<String, Integer> exitCodeByComponent = new HashMap<>();
 
-  /** A log whose entries are stamped by {@code clock}. */
+  /** Lines kept per component and stream when no limit is given. */
+  public static final int DEFAULT_OUTPUT_LIMIT = 100_000;
+
+  /** A log whose entries are stamped by {@code clock}, keeping the default number of lines. */
   public RecordingLog(Clock clock) {
+    this(clock, DEFAULT_OUTPUT_LIMIT);
+  }
+
+  /**
+   * A log whose entries are stamped by {@code clock}; of each component's stdout and stderr it
+   * keeps the first {@code outputLimit} lines and counts the rest.
+   */
+  public RecordingLog(Clock clock, int outputLimit) {
     this.clock = clock;
+    this.outputLimit = outputLimit;
   }
 
   /** Records a new message in flight and returns it with its id. */
@@ -176,48 +189,99 @@ public final class RecordingLog implements MessageLog {
     }
   }
 
-  /** Records a stdout line that was not a message. */
-  public void recordOutput(String component, String line) {
+  /**
+   * Records a stdout line that was not a message, unless the component's limit is reached: then it
+   * is only counted. Says which.
+   */
+  public OutputCapture.Outcome recordOutput(String component, String line) {
     lock.lock();
     try {
-      append(new LogEvent.Output(nextSeq(), clock.nanos(), component, line));
-      outputByComponent.computeIfAbsent(component, c -> new ArrayList<>()).add(line);
+      OutputCapture.Outcome outcome = captureOf(outputByComponent, component).add(line);
+      if (outcome == OutputCapture.Outcome.KEPT) {
+        append(new LogEvent.Output(nextSeq(), clock.nanos(), component, line));
+      }
+      return outcome;
     } finally {
       lock.unlock();
     }
   }
 
-  /** Records a stderr line. */
-  public void recordErrorOutput(String component, String line) {
+  /** Records a stderr line, unless the component's limit is reached: then it is only counted. */
+  public OutputCapture.Outcome recordErrorOutput(String component, String line) {
     lock.lock();
     try {
-      append(new LogEvent.ErrorOutput(nextSeq(), clock.nanos(), component, line));
-      errorsByComponent.computeIfAbsent(component, c -> new ArrayList<>()).add(line);
+      OutputCapture.Outcome outcome = captureOf(errorsByComponent, component).add(line);
+      if (outcome == OutputCapture.Outcome.KEPT) {
+        append(new LogEvent.ErrorOutput(nextSeq(), clock.nanos(), component, line));
+      }
+      return outcome;
     } finally {
       lock.unlock();
     }
   }
 
-  /** The stdout lines of {@code component} that were not messages, in order. */
+  /** Records how many lines of {@code component} were counted but not kept since the last time. */
+  public void recordDiscardedOutput(String component) {
+    lock.lock();
+    try {
+      reportDiscarded(component, "stdout", outputByComponent.get(component));
+      reportDiscarded(component, "stderr", errorsByComponent.get(component));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void reportDiscarded(String component, String stream, OutputCapture capture) {
+    long count = capture == null ? 0 : capture.takeUnreported();
+    if (count > 0) {
+      append(
+          new LogEvent.OutputDiscarded(
+              nextSeq(), clock.nanos(), component, stream, count, capture.limit()));
+    }
+  }
+
+  /** Records that a running process closed its stdout. */
+  public void recordStdoutClosed(String component, long pid) {
+    lock.lock();
+    try {
+      append(new LogEvent.StdoutClosed(nextSeq(), clock.nanos(), component, pid));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private OutputCapture captureOf(Map<String, OutputCapture> captures, String component) {
+    return captures.computeIfAbsent(component, c -> new OutputCapture(outputLimit));
+  }
+
+  /** The kept stdout lines of {@code component} that were not messages, in order. */
   public List<String> outputOf(String component) {
-    return linesOf(outputByComponent, component, Integer.MAX_VALUE);
-  }
-
-  /** The stderr lines of {@code component}, in order. */
-  public List<String> errorsOf(String component) {
-    return linesOf(errorsByComponent, component, Integer.MAX_VALUE);
-  }
-
-  /** The last {@code count} stderr lines of {@code component}. */
-  public List<String> lastErrorsOf(String component, int count) {
-    return linesOf(errorsByComponent, component, count);
-  }
-
-  private List<String> linesOf(Map<String, List<String>> lines, String component, int last) {
     lock.lock();
     try {
-      List<String> all = lines.getOrDefault(component, List.of());
-      return List.copyOf(all.subList(Math.max(0, all.size() - last), all.size()));
+      OutputCapture capture = outputByComponent.get(component);
+      return capture == null ? List.of() : capture.kept();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The kept stderr lines of {@code component}, in order. */
+  public List<String> errorsOf(String component) {
+    lock.lock();
+    try {
+      OutputCapture capture = errorsByComponent.get(component);
+      return capture == null ? List.of() : capture.kept();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The last {@code count} (at most 10) stderr lines of {@code component}, kept or not. */
+  public List<String> lastErrorsOf(String component, int count) {
+    lock.lock();
+    try {
+      OutputCapture capture = errorsByComponent.get(component);
+      return capture == null ? List.of() : capture.recent(count);
     } finally {
       lock.unlock();
     }

@@ -46,8 +46,7 @@ public final class StdoutRouter {
       if (!line.isValidUtf8()) {
         protocolError(component, text, invalidUtf8(line));
       }
-      log.recordOutput(component, text);
-      echo.output(component, text);
+      echoIfKept(component, text, log.recordOutput(component, text), "stdout");
       return;
     }
     if (decoded instanceof LineProtocol.MissingTarget) {
@@ -67,6 +66,27 @@ public final class StdoutRouter {
       network.send(component, send.target(), send.body());
     } else {
       rejectSend(component, send.target(), send.body(), text, unknownTarget(send.target()));
+    }
+  }
+
+  /** Echoes a line the log kept; at the first one past the limit, says that echo stops. */
+  void echoIfKept(String component, String text, OutputCapture.Outcome outcome, String stream) {
+    switch (outcome) {
+      case KEPT -> {
+        if (stream.equals("stdout")) {
+          echo.output(component, text);
+        } else {
+          echo.error(component, text);
+        }
+      }
+      case FIRST_DISCARDED ->
+          echo.warning(
+              component
+                  + " printed more "
+                  + stream
+                  + " lines than the limit of lines kept; further ones are counted, not kept or"
+                  + " echoed");
+      case DISCARDED -> {}
     }
   }
 
