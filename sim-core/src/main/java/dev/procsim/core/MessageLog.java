@@ -49,7 +49,8 @@ public interface MessageLog {
 
   /**
    * Waits until an entry of the log matches {@code condition} and returns the first that does,
-   * looking at entries already present first.
+   * looking at entries already present first. Each entry is tested once, in log order, so the
+   * condition may count entries as they go by.
    *
    * @throws AssertionError when nothing matched within {@code timeout}, showing the end of the log
    */
