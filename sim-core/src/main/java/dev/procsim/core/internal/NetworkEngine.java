@@ -27,6 +27,7 @@ public final class NetworkEngine {
   private final Clock clock;
   private final long seed;
   private final Map<String, ? extends Endpoint> endpoints;
+  private final Map<String, String> names = new HashMap<>();
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition queueChanged = lock.newCondition();
   private final DeliveryQueue queue = new DeliveryQueue();
@@ -47,6 +48,9 @@ public final class NetworkEngine {
     this.clock = clock;
     this.seed = seed;
     this.endpoints = Map.copyOf(endpoints);
+    for (String name : endpoints.keySet()) {
+      names.put(name, name);
+    }
     this.dispatcher = new Thread(this::dispatchLoop, threadName);
     this.dispatcher.setDaemon(true);
     this.dispatcher.start();
@@ -55,6 +59,14 @@ public final class NetworkEngine {
   /** Whether {@code name} is a component of this network. */
   public boolean knows(String name) {
     return endpoints.containsKey(name);
+  }
+
+  /**
+   * The network's own instance of the component name equal to {@code name}, or null. Messages keep
+   * it instead of the copy parsed from their line: one string per component, not one per message.
+   */
+  public String canonicalName(String name) {
+    return names.get(name);
   }
 
   /**

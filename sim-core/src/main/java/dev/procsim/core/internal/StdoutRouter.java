@@ -63,7 +63,7 @@ public final class StdoutRouter {
     if (unsendable != null) {
       rejectSend(component, send.target(), send.body(), text, unsendable);
     } else if (network.knows(send.target())) {
-      network.send(component, send.target(), send.body());
+      network.send(component, network.canonicalName(send.target()), send.body());
     } else {
       rejectSend(component, send.target(), send.body(), text, unknownTarget(send.target()));
     }

@@ -1,0 +1,353 @@
+package dev.procsim.bench;
+
+import dev.procsim.core.LogEvent;
+import dev.procsim.core.Message;
+import dev.procsim.core.Simulator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * procsim's benchmark: a program (never a timed unit test) that prints throughput, latency, scale
+ * and memory figures, each beside baselines measured in the same run on the same C nodes: a minimal
+ * relay in C (poll(), read a line, find the target, write it) and, for two processes, the direct
+ * pipe between them with no router at all.
+ *
+ * <pre>{@code
+ * mvn -q -Pbench -DskipTests package          # the full run, as recorded in BENCHMARKS.md
+ * java -cp ... dev.procsim.bench.Benchmark --quick
+ * }</pre>
+ */
+public final class Benchmark {
+  private static final Duration WAIT = Duration.ofMinutes(5);
+  private static final String PONG = "send pong ";
+  private static final String PING = "send ping ";
+
+  /**
+   * How big each scenario is.
+   *
+   * @param pingRounds serial round trips
+   * @param windowRounds pipelined round trips
+   * @param window messages in flight in the pipelined scenario
+   * @param fanoutMessages messages from one sender
+   * @param fanoutTargets receivers of the fan-out
+   * @param componentCounts simulation sizes for start + close
+   * @param heapRounds pipelined round trips whose log is weighed
+   */
+  record Settings(
+      int pingRounds,
+      int windowRounds,
+      int window,
+      int fanoutMessages,
+      int fanoutTargets,
+      int[] componentCounts,
+      int heapRounds) {
+    static Settings full() {
+      return new Settings(20_000, 200_000, 64, 200_000, 50, new int[] {10, 50, 200}, 200_000);
+    }
+
+    static Settings quick() {
+      return new Settings(300, 2_000, 64, 2_000, 50, new int[] {10}, 2_000);
+    }
+  }
+
+  private final NativeNodes nodes;
+  private final Settings settings;
+
+  Benchmark(NativeNodes nodes, Settings settings) {
+    this.nodes = nodes;
+    this.settings = settings;
+  }
+
+  /** Runs every scenario and prints the table; {@code --quick} for a small run. */
+  public static void main(String[] args) throws Exception {
+    Settings settings = List.of(args).contains("--quick") ? Settings.quick() : Settings.full();
+    System.out.printf(
+        Locale.ROOT,
+        "procsim benchmark: %d cores, %s %s, Java %s%n%n",
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("os.name"),
+        System.getProperty("os.arch"),
+        System.getProperty("java.version"));
+    ResultTable table = new Benchmark(NativeNodes.compile(), settings).run();
+    System.out.print(table.render());
+  }
+
+  ResultTable run() throws Exception {
+    ResultTable table = new ResultTable();
+    serialPingPong(table);
+    pipelined(table);
+    fanOut(table);
+    startAndClose(table);
+    heapPerMessage(table);
+    return table;
+  }
+
+  // ---------------------------------------------------------------- serial ping-pong
+
+  private void serialPingPong(ResultTable table) throws Exception {
+    int n = settings.pingRounds();
+    long[] procsim =
+        parse(
+            procsimRun(
+                pingPongSimulator("ping", nodes.node("ping", PONG, "" + n)), "ping", "ping "),
+            1);
+    long[] relay =
+        parse(
+            relayRun(
+                    List.of(
+                        "ping",
+                        nodes.shell("ping", PONG, "" + n),
+                        "pong",
+                        nodes.shell("echo", PING)),
+                    "ping ",
+                    1)
+                .get(0),
+            1);
+    long[] direct = parse(directRun(nodes.shell("ping", "", "" + n), "ping "), 1);
+    table.add(
+        "serial ping-pong",
+        "msg/s",
+        perSecond(2L * n, procsim[2]),
+        perSecond(2L * n, relay[2]),
+        perSecond(2L * n, direct[2]));
+    table.add(
+        "serial ping-pong, per hop p50", "us", procsim[3] / 2e3, relay[3] / 2e3, direct[3] / 2e3);
+    table.add(
+        "serial ping-pong, per hop p99", "us", procsim[4] / 2e3, relay[4] / 2e3, direct[4] / 2e3);
+  }
+
+  // ---------------------------------------------------------------- pipelined
+
+  private void pipelined(ResultTable table) throws Exception {
+    int n = settings.windowRounds();
+    String w = "" + settings.window();
+    long[] procsim =
+        parse(
+            procsimRun(
+                pingPongSimulator("window", nodes.node("window", PONG, "" + n, w)),
+                "ping",
+                "window "),
+            1);
+    long[] relay =
+        parse(
+            relayRun(
+                    List.of(
+                        "ping",
+                        nodes.shell("window", PONG, "" + n, w),
+                        "pong",
+                        nodes.shell("echo", PING)),
+                    "window ",
+                    1)
+                .get(0),
+            1);
+    long[] direct = parse(directRun(nodes.shell("window", "", "" + n, w), "window "), 1);
+    table.add(
+        "pipelined, " + w + " in flight",
+        "msg/s",
+        perSecond(2L * n, procsim[2]),
+        perSecond(2L * n, relay[2]),
+        perSecond(2L * n, direct[2]));
+  }
+
+  private Simulator pingPongSimulator(String unused, String[] pingCommand) {
+    return Simulator.builder()
+        .echo(false)
+        .component("ping", pingCommand)
+        .component("pong", nodes.node("echo", PING))
+        .build();
+  }
+
+  // ---------------------------------------------------------------- fan-out
+
+  private void fanOut(ResultTable table) throws Exception {
+    int n = settings.fanoutMessages();
+    int targets = settings.fanoutTargets();
+    String share = "" + n / targets;
+    Simulator.Builder builder =
+        Simulator.builder()
+            .echo(false)
+            .component("src", nodes.node("fanout", "" + n, "" + targets));
+    List<String> relayArgs =
+        new ArrayList<>(List.of("src", nodes.shell("fanout", "" + n, "" + targets)));
+    for (int i = 0; i < targets; i++) {
+      builder.component("t" + i, nodes.node("sink", share));
+      relayArgs.add("t" + i);
+      relayArgs.add(nodes.shell("sink", share));
+    }
+    double procsim;
+    try (Simulator sim = builder.build().start()) {
+      long[] got = {0};
+      sim.log()
+          .awaitEvent(
+              e ->
+                  e instanceof LogEvent.ErrorOutput err
+                      && err.line().startsWith("got ")
+                      && ++got[0] == targets,
+              WAIT);
+      procsim =
+          fanOutRate(
+              n,
+              sim.log().events().stream()
+                  .filter(e -> e instanceof LogEvent.ErrorOutput)
+                  .map(e -> ((LogEvent.ErrorOutput) e).line())
+                  .toList());
+    }
+    double relay =
+        fanOutRate(
+            n,
+            relayRun(relayArgs, l -> l.startsWith("got ") || l.startsWith("start "), targets + 1));
+    table.add("fan-out, 1 -> " + targets, "msg/s", procsim, relay, null);
+  }
+
+  private static double fanOutRate(int messages, List<String> lines) {
+    long start = Long.MAX_VALUE;
+    long end = 0;
+    for (String line : lines) {
+      long[] fields = parse(line, 1);
+      if (line.startsWith("start ")) {
+        start = fields[1];
+      } else {
+        end = Math.max(end, fields[2]);
+      }
+    }
+    return perSecond(messages, end - start);
+  }
+
+  // ---------------------------------------------------------------- start + close
+
+  private void startAndClose(ResultTable table) throws Exception {
+    for (int n : settings.componentCounts()) {
+      Simulator.Builder builder = Simulator.builder().echo(false);
+      for (int i = 0; i < n; i++) {
+        builder.component("n" + i, nodes.node("echo", PING));
+      }
+      long t0 = System.nanoTime();
+      Simulator sim = builder.build().start();
+      sim.close();
+      double procsim = (System.nanoTime() - t0) / 1e9;
+
+      long t1 = System.nanoTime();
+      List<Process> raw = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        raw.add(new ProcessBuilder(nodes.node("echo", PING)).start());
+      }
+      for (Process p : raw) {
+        try (OutputStream stdin = p.getOutputStream()) {
+          // Closing stdin ends an echo node, as procsim's close does first.
+        }
+      }
+      for (Process p : raw) {
+        p.waitFor(30, TimeUnit.SECONDS);
+      }
+      double spawn = (System.nanoTime() - t1) / 1e9;
+      table.add("start + close " + n + " components", "s", procsim, null, spawn);
+    }
+  }
+
+  // ---------------------------------------------------------------- heap
+
+  private void heapPerMessage(ResultTable table) throws Exception {
+    int n = settings.heapRounds();
+    long before = usedHeapAfterGc();
+    Simulator sim =
+        pingPongSimulator("window", nodes.node("window", PONG, "" + n, "" + settings.window()))
+            .start();
+    try (sim) {
+      sim.log()
+          .awaitEvent(
+              e -> e instanceof LogEvent.ErrorOutput err && err.line().startsWith("window "), WAIT);
+      long after = usedHeapAfterGc();
+      List<Message> messages = sim.log().messages();
+      double bodies = 0;
+      for (Message m : messages) {
+        bodies += stringBytes(m.body());
+      }
+      double perMessage = (double) (after - before) / messages.size();
+      table.add("heap per logged message, with body", "bytes", perMessage, null, null);
+      table.add(
+          "heap per logged message, beyond body",
+          "bytes",
+          perMessage - bodies / messages.size(),
+          null,
+          null);
+    }
+  }
+
+  /** A compact Latin-1 String's size on a 64-bit JVM with compressed oops: header+fields, array. */
+  private static long stringBytes(String s) {
+    return 24 + align(16 + s.length());
+  }
+
+  private static long align(long bytes) {
+    return (bytes + 7) & ~7L;
+  }
+
+  private static long usedHeapAfterGc() throws InterruptedException {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      Thread.sleep(100); // lets the collector finish; this is a benchmark program, not the engine
+    }
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  // ---------------------------------------------------------------- runners
+
+  /**
+   * Starts the simulation, waits for {@code component} to exit (one wake-up, rather than waking on
+   * every log entry as a log wait would: the figure is the router's, not the waiter's), and returns
+   * its result line.
+   */
+  private static String procsimRun(Simulator unstarted, String component, String resultPrefix) {
+    try (Simulator sim = unstarted.start()) {
+      sim.component(component).awaitExit(WAIT);
+      return sim.component(component).errors().stream()
+          .filter(line -> line.startsWith(resultPrefix))
+          .findFirst()
+          .orElseThrow(() -> new IllegalStateException(component + " printed no result"));
+    }
+  }
+
+  private List<String> relayRun(List<String> namesAndCommands, String resultPrefix, int count)
+      throws Exception {
+    return relayRun(namesAndCommands, line -> line.startsWith(resultPrefix), count);
+  }
+
+  private List<String> relayRun(List<String> namesAndCommands, Predicate<String> wanted, int count)
+      throws Exception {
+    return ExternalRun.collect(nodes.relayCommand(namesAndCommands), wanted, count);
+  }
+
+  private String directRun(String pingShell, String resultPrefix)
+      throws IOException, InterruptedException {
+    String script =
+        "f=$(mktemp -u); mkfifo \"$f\"; trap 'rm -f \"$f\"' EXIT; "
+            + pingShell
+            + " < \"$f\" | "
+            + nodes.shell("echo", "")
+            + " > \"$f\"";
+    return ExternalRun.collect(
+            List.of("sh", "-c", script), line -> line.startsWith(resultPrefix), 1)
+        .get(0);
+  }
+
+  /** The numbers of a result line: index i holds its i-th word (index 0, the word itself, is 0). */
+  private static long[] parse(String line, int from) {
+    String[] words = line.trim().split("\\s+");
+    long[] numbers = new long[words.length];
+    for (int i = from; i < words.length; i++) {
+      numbers[i] = Long.parseLong(words[i]);
+    }
+    return numbers;
+  }
+
+  private static double perSecond(long count, long nanos) {
+    return count / (nanos / 1e9);
+  }
+}

@@ -1,0 +1,86 @@
+/*
+ * Benchmark nodes for procsim's benchmark: tiny, fast, and the same binary under every router.
+ * Results go to stderr (stdout carries the protocol), as one line each, with CLOCK_MONOTONIC times
+ * that are comparable across processes on one machine.
+ *
+ *   node ping   <prefix> <count>        serial ping-pong: send, wait for the echo, repeat;
+ *                                       prints "ping <count> <total_ns> <p50_rtt_ns> <p99_rtt_ns>", exits
+ *   node window <prefix> <count> <w>    pipelined: keep <w> messages in flight until <count> echoes;
+ *                                       prints "window <count> <total_ns>", exits
+ *   node echo   <prefix>                answers every line with <prefix><line>
+ *   node fanout <count> <targets>       sends <count> lines round robin to t0..t<targets-1>;
+ *                                       prints "start <ns>" first
+ *   node sink   <expected>              counts lines; at <expected> prints "got <expected> <ns>"
+ *
+ * <prefix> is what makes a line a message: "send pong " under procsim or the relay, "" on a direct pipe.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static long long now_ns(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (long long)t.tv_sec * 1000000000LL + t.tv_nsec;
+}
+
+static int cmp(const void *a, const void *b) {
+  long long x = *(const long long *)a, y = *(const long long *)b;
+  return x < y ? -1 : x > y;
+}
+
+int main(int argc, char **argv) {
+  char line[4096];
+  if (argc < 2) return 2;
+  const char *mode = argv[1];
+  if (strcmp(mode, "ping") == 0) {
+    const char *prefix = argv[2];
+    long count = atol(argv[3]);
+    long long *rtt = malloc(sizeof(long long) * count);
+    setvbuf(stdout, NULL, _IOLBF, 0);
+    long long start = now_ns();
+    for (long i = 0; i < count; i++) {
+      long long t0 = now_ns();
+      printf("%s%ld\n", prefix, i);
+      if (!fgets(line, sizeof line, stdin)) return 1;
+      rtt[i] = now_ns() - t0;
+    }
+    long long total = now_ns() - start;
+    qsort(rtt, count, sizeof(long long), cmp);
+    fprintf(stderr, "ping %ld %lld %lld %lld\n", count, total, rtt[count / 2], rtt[count * 99 / 100]);
+  } else if (strcmp(mode, "window") == 0) {
+    const char *prefix = argv[2];
+    long count = atol(argv[3]), window = atol(argv[4]), sent = 0, received = 0;
+    long long start = now_ns();
+    for (; sent < window && sent < count; sent++) printf("%s%ld\n", prefix, sent);
+    fflush(stdout);
+    while (received < count && fgets(line, sizeof line, stdin)) {
+      received++;
+      if (sent < count) {
+        printf("%s%ld\n", prefix, sent++);
+        fflush(stdout);
+      }
+    }
+    fprintf(stderr, "window %ld %lld\n", received, now_ns() - start);
+  } else if (strcmp(mode, "echo") == 0) {
+    const char *prefix = argv[2];
+    setvbuf(stdout, NULL, _IOLBF, 0);
+    while (fgets(line, sizeof line, stdin)) printf("%s%s", prefix, line);
+  } else if (strcmp(mode, "fanout") == 0) {
+    long count = atol(argv[2]), targets = atol(argv[3]);
+    fprintf(stderr, "start %lld\n", now_ns());
+    for (long i = 0; i < count; i++) printf("send t%ld %ld\n", i % targets, i);
+    fflush(stdout);
+    while (fgets(line, sizeof line, stdin)) {
+    }
+  } else if (strcmp(mode, "sink") == 0) {
+    long expected = atol(argv[2]), got = 0;
+    while (fgets(line, sizeof line, stdin)) {
+      if (++got == expected) fprintf(stderr, "got %ld %lld\n", got, now_ns());
+    }
+  } else {
+    return 2;
+  }
+  return 0;
+}

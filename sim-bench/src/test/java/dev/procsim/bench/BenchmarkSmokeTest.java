@@ -1,0 +1,32 @@
+package dev.procsim.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the benchmark at a tiny size so that it cannot rot unnoticed. It checks that every figure is
+ * produced and plausible, never how fast anything is: speed is what the benchmark program prints.
+ */
+class BenchmarkSmokeTest {
+
+  @Test
+  void everyScenarioProducesItsFigures() throws Exception {
+    ResultTable table = new Benchmark(NativeNodes.compile(), Benchmark.Settings.quick()).run();
+    assertThat(table.rows())
+        .extracting(ResultTable.Row::name)
+        .containsExactly(
+            "serial ping-pong",
+            "serial ping-pong, per hop p50",
+            "serial ping-pong, per hop p99",
+            "pipelined, 64 in flight",
+            "fan-out, 1 -> 50",
+            "start + close 10 components",
+            "heap per logged message, with body",
+            "heap per logged message, beyond body");
+    assertThat(table.rows()).allSatisfy(row -> assertThat(row.procsim()).isPositive().isFinite());
+    assertThat(table.rows().get(0).relay()).isPositive();
+    assertThat(table.rows().get(0).direct()).isPositive();
+    assertThat(table.render()).contains("procsim/relay").contains("serial ping-pong");
+  }
+}
