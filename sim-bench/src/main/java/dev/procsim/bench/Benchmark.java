@@ -93,24 +93,11 @@ public final class Benchmark {
 
   private void serialPingPong(ResultTable table) throws Exception {
     int n = settings.pingRounds();
-    long[] procsim =
-        parse(
-            procsimRun(
-                pingPongSimulator("ping", nodes.node("ping", PONG, "" + n)), "ping", "ping "),
-            1);
-    long[] relay =
-        parse(
-            relayRun(
-                    List.of(
-                        "ping",
-                        nodes.shell("ping", PONG, "" + n),
-                        "pong",
-                        nodes.shell("echo", PING)),
-                    "ping ",
-                    1)
-                .get(0),
-            1);
-    long[] direct = parse(directRun(nodes.shell("ping", "", "" + n), "ping "), 1);
+    // "ping <count> <total_ns> <p50_rtt_ns> <p99_rtt_ns>"; one hop is half a round trip.
+    long[][] results = twoNodes("ping", "" + n);
+    long[] procsim = results[0];
+    long[] relay = results[1];
+    long[] direct = results[2];
     table.add(
         "serial ping-pong",
         "msg/s",
@@ -128,35 +115,40 @@ public final class Benchmark {
   private void pipelined(ResultTable table) throws Exception {
     int n = settings.windowRounds();
     String w = "" + settings.window();
-    long[] procsim =
-        parse(
-            procsimRun(
-                pingPongSimulator("window", nodes.node("window", PONG, "" + n, w)),
-                "ping",
-                "window "),
-            1);
-    long[] relay =
-        parse(
-            relayRun(
-                    List.of(
-                        "ping",
-                        nodes.shell("window", PONG, "" + n, w),
-                        "pong",
-                        nodes.shell("echo", PING)),
-                    "window ",
-                    1)
-                .get(0),
-            1);
-    long[] direct = parse(directRun(nodes.shell("window", "", "" + n, w), "window "), 1);
+    // "window <received> <total_ns>"
+    long[][] results = twoNodes("window", "" + n, w);
     table.add(
         "pipelined, " + w + " in flight",
         "msg/s",
-        perSecond(2L * n, procsim[2]),
-        perSecond(2L * n, relay[2]),
-        perSecond(2L * n, direct[2]));
+        perSecond(2L * n, results[0][2]),
+        perSecond(2L * n, results[1][2]),
+        perSecond(2L * n, results[2][2]));
   }
 
-  private Simulator pingPongSimulator(String unused, String[] pingCommand) {
+  /**
+   * Runs a node in {@code mode} against an echo node under procsim, under the relay and on a direct
+   * pipe, and returns the three parsed result lines in that order.
+   */
+  private long[][] twoNodes(String mode, String... args) throws Exception {
+    String resultPrefix = mode + " ";
+    String[] withPrefix = new String[args.length + 1];
+    withPrefix[0] = PONG;
+    System.arraycopy(args, 0, withPrefix, 1, args.length);
+    String[] direct = withPrefix.clone();
+    direct[0] = "";
+    Simulator sim = pingPongSimulator(nodes.node(mode, withPrefix));
+    String procsimLine = procsimRun(sim, "ping", resultPrefix);
+    String relayLine =
+        relayRun(
+                List.of("ping", nodes.shell(mode, withPrefix), "pong", nodes.shell("echo", PING)),
+                resultPrefix,
+                1)
+            .get(0);
+    String directLine = directRun(nodes.shell(mode, direct), resultPrefix);
+    return new long[][] {parse(procsimLine, 1), parse(relayLine, 1), parse(directLine, 1)};
+  }
+
+  private Simulator pingPongSimulator(String[] pingCommand) {
     return Simulator.builder()
         .echo(false)
         .component("ping", pingCommand)
@@ -257,8 +249,7 @@ public final class Benchmark {
     int n = settings.heapRounds();
     long before = usedHeapAfterGc();
     Simulator sim =
-        pingPongSimulator("window", nodes.node("window", PONG, "" + n, "" + settings.window()))
-            .start();
+        pingPongSimulator(nodes.node("window", PONG, "" + n, "" + settings.window())).start();
     try (sim) {
       sim.log()
           .awaitEvent(
