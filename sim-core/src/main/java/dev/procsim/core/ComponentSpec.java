@@ -30,9 +30,20 @@ import java.util.Optional;
  * @param environment variables added to (or overriding) the inherited environment; procsim's own
  *     {@code PROCSIM_*} variables always win
  * @param workingDirectory where the process starts; the JVM's working directory when null
+ * @param ackMarker the line the component prints when it is ready and after it has handled each
+ *     input (the acknowledgement protocol of stepped runs), or empty when it does not
  */
 public record ComponentSpec(
-    String name, List<String> command, Map<String, String> environment, Path workingDirectory) {
+    String name,
+    List<String> command,
+    Map<String, String> environment,
+    Path workingDirectory,
+    String ackMarker) {
+  /** The marker {@link #withAcks()} uses: a line no ordinary output is likely to be. */
+  public static final String DEFAULT_ACK_MARKER = "procsim:ack";
+
+  /** The name of the simulator itself, as a target: {@code send procsim timer <ms> <payload>}. */
+  public static final String SIMULATOR_NAME = "procsim";
 
   /** Validates the name and the command, and makes defensive copies. */
   public ComponentSpec {
@@ -53,25 +64,53 @@ public record ComponentSpec(
     }
     command = List.copyOf(command);
     environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
+    Objects.requireNonNull(ackMarker, "ackMarker");
+    if (ackMarker.indexOf('\n') >= 0 || ackMarker.indexOf('\r') >= 0) {
+      throw new IllegalArgumentException(
+          "component \"" + name + "\": the ack marker cannot contain a line break");
+    }
   }
 
   /** A spec with no extra environment, started in the JVM's working directory. */
   public static ComponentSpec of(String name, String... command) {
     Objects.requireNonNull(command, "command");
-    return new ComponentSpec(name, Arrays.asList(command), Map.of(), null);
+    return new ComponentSpec(name, Arrays.asList(command), Map.of(), null, "");
   }
 
   /** This spec with one more environment variable. */
   public ComponentSpec withEnvironment(String key, String value) {
     Map<String, String> env = new LinkedHashMap<>(environment);
     env.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
-    return new ComponentSpec(name, command, env, workingDirectory);
+    return new ComponentSpec(name, command, env, workingDirectory, ackMarker);
   }
 
   /** This spec started in {@code directory}. */
   public ComponentSpec withWorkingDirectory(Path directory) {
     return new ComponentSpec(
-        name, command, environment, Objects.requireNonNull(directory, "directory"));
+        name, command, environment, Objects.requireNonNull(directory, "directory"), ackMarker);
+  }
+
+  /**
+   * This component speaks the acknowledgement protocol with the marker {@value
+   * #DEFAULT_ACK_MARKER}: it prints the marker line once it is ready, and again after it has
+   * handled each input line (its messages for that input printed before). Stepped runs then know
+   * exactly when it is idle. The marker reaches the process in {@code PROCSIM_ACK}.
+   */
+  public ComponentSpec withAcks() {
+    return withAckMarker(DEFAULT_ACK_MARKER);
+  }
+
+  /** Like {@link #withAcks()}, with another marker line. */
+  public ComponentSpec withAckMarker(String marker) {
+    if (Objects.requireNonNull(marker, "marker").isBlank()) {
+      throw new IllegalArgumentException("component \"" + name + "\": the ack marker is blank");
+    }
+    return new ComponentSpec(name, command, environment, workingDirectory, marker);
+  }
+
+  /** Whether it speaks the acknowledgement protocol. */
+  public boolean acks() {
+    return !ackMarker.isEmpty();
   }
 
   /** The working directory, if one was set. */
@@ -88,6 +127,10 @@ public record ComponentSpec(
     }
     if (name.isEmpty()) {
       throw new IllegalArgumentException("a component name is empty");
+    }
+    if (name.equals(SIMULATOR_NAME)) {
+      throw new IllegalArgumentException(
+          "component name \"" + SIMULATOR_NAME + "\" is reserved: it names the simulator itself");
     }
     if (name.equals(".") || name.equals("..")) {
       throw new IllegalArgumentException(

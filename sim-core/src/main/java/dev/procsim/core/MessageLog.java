@@ -56,6 +56,20 @@ public interface MessageLog {
    */
   LogEvent awaitEvent(Predicate<LogEvent> condition, Duration timeout);
 
+  /**
+   * The logical content of the log, one line per entry: sends, copies, outputs, starts, exits,
+   * faults and protocol errors in order with their endpoints and bodies, then each message's final
+   * fate. Times, pids, stderr and the moments fates were recorded are left out. Two stepped runs of
+   * deterministic components with one seed have equal logical entries.
+   */
+  List<String> logicalEntries();
+
+  /** A SHA-256 (hex) of {@link #logicalEntries()}: equal for runs that did the same things. */
+  String fingerprint();
+
+  /** Where this log's logical entries first differ from {@code other}'s, if they do. */
+  java.util.Optional<String> firstDifference(MessageLog other);
+
   /** The last {@code count} entries, one per line, with sequence number and time. */
   String describeTail(int count);
 

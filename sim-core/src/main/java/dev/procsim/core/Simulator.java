@@ -1,5 +1,6 @@
 package dev.procsim.core;
 
+import dev.procsim.core.internal.AckTracker;
 import dev.procsim.core.internal.Clock;
 import dev.procsim.core.internal.ConsoleEcho;
 import dev.procsim.core.internal.LineProtocol;
@@ -14,8 +15,10 @@ import dev.procsim.core.internal.RecordingLog;
 import dev.procsim.core.internal.SeededRandom;
 import dev.procsim.core.internal.Seeds;
 import dev.procsim.core.internal.StdoutRouter;
+import dev.procsim.core.internal.Stepper;
 import dev.procsim.core.internal.Teardown;
 import dev.procsim.core.internal.Texts;
+import dev.procsim.core.internal.VirtualClock;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,6 +65,9 @@ public final class Simulator implements AutoCloseable {
   /** Longest stdout or stderr line, in bytes, before it is cut. */
   public static final int DEFAULT_MAX_LINE_LENGTH = 1024 * 1024;
 
+  /** How long a step of a stepped run waits for a component to become idle. */
+  public static final Duration DEFAULT_STEP_TIMEOUT = Duration.ofSeconds(10);
+
   /** Most lines kept of each component's stdout, and of its stderr; the rest are counted. */
   public static final int DEFAULT_OUTPUT_LIMIT = RecordingLog.DEFAULT_OUTPUT_LIMIT;
 
@@ -84,7 +90,10 @@ public final class Simulator implements AutoCloseable {
   private final Duration closeGrace;
   private final int maxLineLength;
   private final ConsoleEcho echo;
-  private final Clock clock = new RealClock();
+  private final Clock clock;
+  private final boolean stepped;
+  private final Duration stepTimeout;
+  private Stepper stepper;
   private final RecordingLog log;
   private final Map<String, ProcessComponent> components = new LinkedHashMap<>();
   private final ExecutorService exitHandlers;
@@ -107,6 +116,9 @@ public final class Simulator implements AutoCloseable {
     this.closeGrace = builder.closeGrace;
     this.maxLineLength = builder.maxLineLength;
     this.echo = new ConsoleEcho(builder.echo ? builder.echoTo : null);
+    this.stepped = builder.stepped;
+    this.stepTimeout = builder.stepTimeout;
+    this.clock = stepped ? new VirtualClock() : new RealClock();
     this.log = new RecordingLog(clock, builder.outputLimit);
     this.initialNetwork = builder.network;
     this.initialNemesis = builder.nemesis;
@@ -158,14 +170,49 @@ public final class Simulator implements AutoCloseable {
       state = State.RUNNING;
       OpenSimulators.add(this);
       try {
-        network = new NetworkEngine(log, clock, seed, components, threadPrefix() + "-network");
+        network =
+            new NetworkEngine(log, clock, seed, components, threadPrefix() + "-network", stepped);
         if (!initialNetwork.isReliable()) {
           network.setNetwork(initialNetwork);
         }
+        Map<String, String> markers = new LinkedHashMap<>();
+        Map<String, AckTracker> trackers = new LinkedHashMap<>();
+        for (ProcessComponent component : components.values()) {
+          if (component.spec().acks()) {
+            markers.put(component.name(), component.spec().ackMarker());
+            trackers.put(component.name(), component.acks());
+          }
+        }
         StdoutRouter router =
-            new StdoutRouter(network, log, echo, List.copyOf(components.keySet()), maxLineLength);
+            new StdoutRouter(
+                network,
+                log,
+                echo,
+                List.copyOf(components.keySet()),
+                maxLineLength,
+                markers,
+                trackers);
+        if (stepped) {
+          stepper =
+              new Stepper(
+                  network,
+                  (VirtualClock) clock,
+                  List.copyOf(components.values()),
+                  new SeededRandom(Seeds.mix(seed ^ Seeds.hash("steps"))),
+                  log,
+                  echo,
+                  stepTimeout,
+                  threadPrefix() + "-stepper");
+        }
         for (ProcessComponent component : components.values()) {
           component.launch(router, exitHandlers, threadPrefix());
+          if (stepped) {
+            // One at a time, each idle before the next starts: startup is deterministic too.
+            awaitIdleAtStart(component);
+          }
+        }
+        if (stepped) {
+          stepper.start();
         }
         if (initialNemesis != null) {
           startNemesis(initialNemesis);
@@ -176,6 +223,54 @@ public final class Simulator implements AutoCloseable {
       }
     }
     return this;
+  }
+
+  private void awaitIdleAtStart(ProcessComponent component) {
+    try {
+      stepper.awaitIdle(component, "after it started");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SimulationException("interrupted while starting " + component.name(), e);
+    }
+  }
+
+  /** Whether this simulation runs stepped (see {@link Builder#stepped()}). */
+  public boolean isStepped() {
+    return stepped;
+  }
+
+  /**
+   * In a stepped run, waits until the simulation is quiet: every component idle, no message or
+   * timer waiting, nothing new since.
+   *
+   * @throws AssertionError when it is not quiet within {@code timeout}, showing the end of the log
+   * @throws IllegalStateException when the run is not stepped or not running
+   */
+  public void awaitQuiescence(Duration timeout) {
+    running();
+    if (!stepped) {
+      throw new IllegalStateException("awaitQuiescence() needs a stepped simulation");
+    }
+    try {
+      if (!stepper.awaitQuiescence(System.nanoTime() + timeout.toNanos())) {
+        throw new AssertionError(
+            "the stepped simulation was not quiet after "
+                + timeout
+                + " ("
+                + stepper.steps()
+                + " steps); the log ends with:\n"
+                + log.describeTail(30));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SimulationException("interrupted while waiting for quiescence", e);
+    }
+  }
+
+  /** How many steps a stepped run has taken (0 in real time). */
+  public long steps() {
+    Stepper current = stepper;
+    return current == null ? 0 : current.steps();
   }
 
   /** The simulation seed: the one given to the builder, or the random one chosen for this run. */
@@ -402,6 +497,13 @@ public final class Simulator implements AutoCloseable {
     }
     // Not worth lifting the last fault (restarting a process only to kill it) when closing.
     stopNemesis(false);
+    if (stepper != null) {
+      try {
+        stepper.stop();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     synchronized (this) {
       state = State.CLOSED;
       if (network != null) {
@@ -479,8 +581,33 @@ public final class Simulator implements AutoCloseable {
     private Network network = Network.reliable();
     private Nemesis nemesis;
     private int outputLimit = DEFAULT_OUTPUT_LIMIT;
+    private boolean stepped;
+    private Duration stepTimeout = DEFAULT_STEP_TIMEOUT;
 
     private Builder() {}
+
+    /**
+     * Runs the simulation stepped, for determinism: the network holds every message and, at each
+     * step, waits until the component that got the last one is idle, then delivers one message
+     * chosen by the seed among those due under a virtual clock (which jumps to the next due time
+     * when nothing is due). Components start one at a time. Idleness comes from the acknowledgement
+     * protocol ({@link ComponentSpec#withAcks()}) or, for other components, from black-box
+     * observation of their processes on Linux. With components whose behaviour depends only on
+     * their input and seed, one seed gives one log ({@link MessageLog#fingerprint()}).
+     */
+    public Builder stepped() {
+      this.stepped = true;
+      return this;
+    }
+
+    /** How long a step waits for a component to become idle before reporting it and going on. */
+    public Builder stepTimeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("the step timeout must be positive: " + timeout);
+      }
+      this.stepTimeout = timeout;
+      return this;
+    }
 
     /** A nemesis that starts with the simulator and injects faults until {@link #healAll()}. */
     public Builder nemesis(Nemesis nemesis) {

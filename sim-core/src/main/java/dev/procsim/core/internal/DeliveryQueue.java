@@ -54,6 +54,22 @@ public final class DeliveryQueue {
     return pending.poll();
   }
 
+  /** Removes and returns every message due at {@code nowNanos}, in (due time, sequence) order. */
+  public List<Pending> pollAllDue(long nowNanos) {
+    List<Pending> due = new ArrayList<>();
+    Pending next;
+    while ((next = pollDue(nowNanos)) != null) {
+      due.add(next);
+    }
+    return due;
+  }
+
+  /** Puts back a message taken out by {@link #pollAllDue}, with its place in the order. */
+  public void putBack(Pending entry) {
+    // A Pending keeps its due time and sequence, so it goes back to the very same place.
+    pending.add(entry);
+  }
+
   /** Whether nothing is waiting. */
   public boolean isEmpty() {
     return pending.isEmpty();

@@ -18,6 +18,9 @@ import java.util.function.Consumer;
 public final class LinePump {
   private final Thread thread;
   private final CountDownLatch finished = new CountDownLatch(1);
+  private final LineReader reader;
+  private volatile boolean handling;
+  private volatile long linesRead;
 
   /** Starts pumping {@code stream} into {@code sink}; runs {@code atEnd} when the stream ends. */
   public LinePump(
@@ -27,13 +30,18 @@ public final class LinePump {
       Runnable atEnd,
       String threadName) {
     LineReader reader = new LineReader(stream, maxLineLength);
+    this.reader = reader;
     this.thread =
         new Thread(
             () -> {
               try (stream) {
                 LineReader.Line line;
                 while ((line = reader.next()) != null) {
+                  handling = true;
                   sink.accept(line);
+                  linesRead++;
+                  // Still "handling" while lines read from the pipe wait in the reader's buffer.
+                  handling = reader.hasBufferedBytes();
                 }
               } catch (IOException streamClosed) {
                 // The process is gone and its pipe was closed under us: that is the end of the
@@ -46,6 +54,19 @@ public final class LinePump {
             threadName);
     thread.setDaemon(true);
     thread.start();
+  }
+
+  /** How many lines were handled so far. */
+  public long linesRead() {
+    return linesRead;
+  }
+
+  /**
+   * Whether no line is being handled and the reader is blocked waiting for more (a moment's view).
+   * It never touches the stream: the reading thread holds its lock while blocked.
+   */
+  public boolean isQuiet() {
+    return !handling && (reader.isWaitingForInput() || finished.getCount() == 0);
   }
 
   /** Waits up to {@code millis} for the end of the stream; true when it was reached. */

@@ -52,6 +52,7 @@ public final class LineReader {
   private byte[] line = new byte[256];
   private int lineLength;
   private boolean skippingRestOfCutLine;
+  private volatile boolean waitingForInput;
   private final CharsetDecoder strictUtf8 =
       StandardCharsets.UTF_8
           .newDecoder()
@@ -74,7 +75,13 @@ public final class LineReader {
   public Line next() throws IOException {
     while (true) {
       if (chunkPos == chunkEnd) {
-        int n = in.read(chunk, 0, chunk.length);
+        waitingForInput = true;
+        int n;
+        try {
+          n = in.read(chunk, 0, chunk.length);
+        } finally {
+          waitingForInput = false;
+        }
         if (n < 0) {
           boolean pending = lineLength > 0 && !skippingRestOfCutLine;
           skippingRestOfCutLine = false;
@@ -106,6 +113,19 @@ public final class LineReader {
       }
       chunkPos = chunkEnd;
     }
+  }
+
+  /**
+   * Whether the reader is blocked reading its stream with nothing buffered: everything it was given
+   * has been handed out. Safe to call from any thread (a moment's view).
+   */
+  public boolean isWaitingForInput() {
+    return waitingForInput;
+  }
+
+  /** Whether bytes already read wait to be split into lines; call from the reading thread only. */
+  public boolean hasBufferedBytes() {
+    return chunkPos < chunkEnd;
   }
 
   private int indexOfNewline(int from, int to) {

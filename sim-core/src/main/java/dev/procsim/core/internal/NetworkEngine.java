@@ -36,14 +36,32 @@ public final class NetworkEngine {
   private final Thread dispatcher;
   private Network network = Network.reliable();
   private boolean closed;
+  private final boolean stepped;
+  private long enqueued;
 
-  /** A reliable network between {@code endpoints}, keyed by component name. */
+  /** A reliable, real-time network between {@code endpoints}, keyed by component name. */
   public NetworkEngine(
       RecordingLog log,
       Clock clock,
       long seed,
       Map<String, ? extends Endpoint> endpoints,
       String threadName) {
+    this(log, clock, seed, endpoints, threadName, false);
+  }
+
+  /**
+   * A reliable network between {@code endpoints}. When {@code stepped}, nothing is delivered by
+   * itself: messages wait in the queue until {@link #step} hands out one at a time, and {@code
+   * clock} must be a {@link VirtualClock}.
+   */
+  public NetworkEngine(
+      RecordingLog log,
+      Clock clock,
+      long seed,
+      Map<String, ? extends Endpoint> endpoints,
+      String threadName,
+      boolean stepped) {
+    this.stepped = stepped;
     this.log = log;
     this.clock = clock;
     this.seed = seed;
@@ -53,7 +71,9 @@ public final class NetworkEngine {
     }
     this.dispatcher = new Thread(this::dispatchLoop, threadName);
     this.dispatcher.setDaemon(true);
-    this.dispatcher.start();
+    if (!stepped) {
+      this.dispatcher.start();
+    }
   }
 
   /** Whether {@code name} is a component of this network. */
@@ -97,15 +117,26 @@ public final class NetworkEngine {
               "lost by the network (loss " + faults.loss() + " on " + from + " -> " + to + ")");
         } else {
           queue.add(now + copies[i].delayNanos(), copy);
+          enqueued++;
         }
       }
-      deliverDue();
-      if (queue.peek() != previousHead) {
-        queueChanged.signal();
-      }
+      deliverDueOrSignal(previousHead);
       return original;
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * In real time, hands out what is due at once; in both modes wakes whoever waits on the queue
+   * (the dispatcher, or the stepper) when it changed. Holds the lock.
+   */
+  private void deliverDueOrSignal(DeliveryQueue.Pending previousHead) {
+    if (!stepped) {
+      deliverDue();
+    }
+    if (stepped || queue.peek() != previousHead) {
+      queueChanged.signalAll();
     }
   }
 
@@ -113,17 +144,124 @@ public final class NetworkEngine {
   private void deliverDue() {
     DeliveryQueue.Pending next;
     while ((next = queue.pollDue(clock.nanos())) != null) {
-      Message message = next.message();
-      String partitioned =
-          knows(message.from()) ? partitions.blocking(message.from(), message.to()) : null;
-      if (partitioned != null) {
-        log.recordDropped(message.id(), partitioned);
-        continue;
+      deliver(next.message());
+    }
+  }
+
+  /** Hands one message to its endpoint, unless a partition stops it; true when handed over. */
+  private boolean deliver(Message message) {
+    String partitioned =
+        knows(message.from()) ? partitions.blocking(message.from(), message.to()) : null;
+    if (partitioned != null) {
+      log.recordDropped(message.id(), partitioned);
+      return false;
+    }
+    String refusal = endpoints.get(message.to()).accept(message);
+    if (refusal != null) {
+      log.recordUndeliverable(message.id(), refusal);
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * Schedules a message from the simulator itself ({@code from}, e.g. a timer firing) to a
+   * component after {@code delayNanos} of simulation time. No network fault or partition applies to
+   * it.
+   */
+  public Message schedule(String from, String to, String body, long delayNanos) {
+    lock.lock();
+    try {
+      Message message = log.recordSent(from, to, body);
+      if (closed) {
+        log.recordUndeliverable(message.id(), "the simulator was closing");
+        return message;
       }
-      String refusal = endpoints.get(message.to()).accept(message);
-      if (refusal != null) {
-        log.recordUndeliverable(message.id(), refusal);
+      DeliveryQueue.Pending previousHead = queue.peek();
+      queue.add(clock.nanos() + delayNanos, message);
+      enqueued++;
+      deliverDueOrSignal(previousHead);
+      return message;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * What one step did.
+   *
+   * @param delivered the message handed to a process, if one was
+   * @param queueWasEmpty whether there was nothing to step
+   * @param enqueuedSoFar how many messages were ever queued, when the step looked
+   */
+  public record StepResult(
+      java.util.Optional<Message> delivered, boolean queueWasEmpty, long enqueuedSoFar) {}
+
+  /**
+   * One step of a stepped run: among the messages due now, hands out the one {@code choice} picks
+   * (the others keep their place); when none is due, first moves {@code stepClock} to the earliest
+   * due time. A message stopped by a partition or refused gets its fate and is not "delivered".
+   */
+  public StepResult step(SeededRandom choice, VirtualClock stepClock) {
+    lock.lock();
+    try {
+      DeliveryQueue.Pending head = queue.peek();
+      if (head == null || closed) {
+        return new StepResult(java.util.Optional.empty(), true, enqueued);
       }
+      stepClock.advanceTo(head.dueNanos());
+      java.util.List<DeliveryQueue.Pending> due = queue.pollAllDue(stepClock.nanos());
+      DeliveryQueue.Pending chosen = due.remove(choice.nextInt(due.size()));
+      due.forEach(queue::putBack);
+      Message message = chosen.message();
+      return new StepResult(
+          deliver(message) ? java.util.Optional.of(message) : java.util.Optional.empty(),
+          false,
+          enqueued);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** How many messages were ever queued. */
+  public long enqueuedCount() {
+    lock.lock();
+    try {
+      return enqueued;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Wakes a stepper waiting for the queue, e.g. so that it sees it must stop. */
+  public void wakeStepper() {
+    lock.lock();
+    try {
+      queueChanged.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Waits until the queue holds something or {@code nanos} pass; for the stepper when quiet. */
+  public void awaitQueued(long nanos) throws InterruptedException {
+    lock.lock();
+    try {
+      if (queue.isEmpty() && !closed) {
+        queueChanged.awaitNanos(nanos);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Whether no message waits. */
+  public boolean isQueueEmpty() {
+    lock.lock();
+    try {
+      return queue.isEmpty();
+    } finally {
+      lock.unlock();
     }
   }
 

@@ -54,6 +54,7 @@ public final class ProcessComponent implements Component, Endpoint {
     final LinePump stdout;
     final LinePump stderr;
     final CompletableFuture<Integer> exitRecorded = new CompletableFuture<>();
+    volatile Optional<PipeGauge> stdoutGauge;
 
     Incarnation(Process process, StdinWriter stdin, LinePump stdout, LinePump stderr) {
       this.process = process;
@@ -73,6 +74,7 @@ public final class ProcessComponent implements Component, Endpoint {
   private volatile Incarnation current;
   private volatile boolean paused;
   private volatile boolean crashed;
+  private final AckTracker acks = new AckTracker();
   private StdoutRouter router;
   private Executor exitHandlers;
   private String threadPrefix;
@@ -117,6 +119,9 @@ public final class ProcessComponent implements Component, Endpoint {
     env.put("PYTHONUNBUFFERED", "1");
     env.putAll(spec.environment());
     env.putAll(procsimEnvironment);
+    if (spec.acks()) {
+      env.put("PROCSIM_ACK", spec.ackMarker());
+    }
     spec.workingDirectoryIfSet().ifPresent(dir -> builder.directory(checkDirectory(dir)));
     Process started;
     try {
@@ -124,6 +129,7 @@ public final class ProcessComponent implements Component, Endpoint {
     } catch (IOException e) {
       throw new SimulationException(describeStartFailure(e), e);
     }
+    acks.started();
     log.recordStarted(name(), started.pid(), spec.command());
     String prefix = threadPrefix + "-" + name() + "-" + started.pid();
     LinePump out =
@@ -214,12 +220,73 @@ public final class ProcessComponent implements Component, Endpoint {
     if (code != 0) {
       echo.warning(entry.describe());
     }
+    acks.exited();
+    Optional<PipeGauge> gauge = incarnation.stdoutGauge;
+    if (gauge != null) {
+      gauge.ifPresent(PipeGauge::close);
+    }
     incarnation.exitRecorded.complete(code);
   }
 
   @Override
   public String accept(Message message) {
-    return stdin.offer(message);
+    // Counted before the writer can pass it on, so the acknowledgement can never come first.
+    acks.delivered();
+    String refusal = stdin.offer(message);
+    if (refusal != null) {
+      acks.withdrawn();
+    }
+    return refusal;
+  }
+
+  /** The acknowledgement tracker (meaningful when the spec {@link ComponentSpec#acks()}). */
+  public AckTracker acks() {
+    return acks;
+  }
+
+  /** The spec it runs. */
+  public ComponentSpec spec() {
+    return spec;
+  }
+
+  /**
+   * Black-box idleness, for components without acknowledgements: nothing waits to be written to its
+   * stdin, its stdout reader has nothing pending, and {@link IdleProbe} sees its tree asleep,
+   * waiting for input, with its CPU time still across two samples {@code gapNanos} apart. An exited
+   * component is idle.
+   */
+  public boolean looksIdle(long gapNanos) {
+    Incarnation incarnation = current;
+    if (incarnation == null || !incarnation.process.isAlive()) {
+      return true;
+    }
+    if (!incarnation.stdin.isIdle() || !incarnation.stdout.isQuiet()) {
+      return false;
+    }
+    List<ProcessHandle> tree = ProcessTree.withDescendants(incarnation.process.toHandle());
+    long lines = incarnation.stdout.linesRead();
+    IdleProbe.Sample first = IdleProbe.sample(tree);
+    if (!first.idle()) {
+      return false;
+    }
+    java.util.concurrent.locks.LockSupport.parkNanos(gapNanos);
+    IdleProbe.Sample second = IdleProbe.sample(tree);
+    return second.idle()
+        && second.cpuTicks() == first.cpuTicks()
+        && incarnation.stdin.isIdle()
+        && incarnation.stdout.isQuiet()
+        && stdoutDrained(incarnation)
+        && incarnation.stdout.linesRead() == lines;
+  }
+
+  /** Whether no byte of the process's stdout waits in the pipe for our reader. */
+  private static boolean stdoutDrained(Incarnation incarnation) {
+    Optional<PipeGauge> gauge = incarnation.stdoutGauge;
+    if (gauge == null) {
+      gauge = PipeGauge.forStdoutOf(incarnation.process.pid());
+      incarnation.stdoutGauge = gauge;
+    }
+    return gauge.map(g -> g.pending() == 0).orElse(true);
   }
 
   @Override

@@ -505,6 +505,26 @@ public final class RecordingLog implements MessageLog {
   }
 
   @Override
+  public List<String> logicalEntries() {
+    lock.lock();
+    try {
+      return LogFingerprint.entries(List.copyOf(events), List.copyOf(messages));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public String fingerprint() {
+    return LogFingerprint.of(logicalEntries());
+  }
+
+  @Override
+  public Optional<String> firstDifference(MessageLog other) {
+    return LogFingerprint.firstDifference(logicalEntries(), other.logicalEntries());
+  }
+
+  @Override
   public String describeTail(int count) {
     List<LogEvent> all = events();
     List<LogEvent> tail = all.subList(Math.max(0, all.size() - count), all.size());

@@ -32,6 +32,7 @@ public final class StdinWriter {
   private final ArrayDeque<Message> backlog = new ArrayDeque<>();
   private String refusal;
   private boolean held;
+  private boolean writing;
   private Thread thread;
 
   /**
@@ -131,12 +132,22 @@ public final class StdinWriter {
         for (Message message : batch) {
           log.recordDelivered(message.id());
         }
+        doneWriting();
       }
     } catch (IOException closing) {
       // Closing a pipe whose reader is gone fails; the process will be reaped all the same.
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  private synchronized void doneWriting() {
+    writing = false;
+  }
+
+  /** Whether nothing waits to be written and nothing is being written. */
+  public synchronized boolean isIdle() {
+    return backlog.isEmpty() && !writing;
   }
 
   private synchronized String refusalReason() {
@@ -152,6 +163,7 @@ public final class StdinWriter {
     while (!backlog.isEmpty() && batch.size() < MAX_BATCH) {
       batch.add(backlog.poll());
     }
-    return !batch.isEmpty();
+    writing = !batch.isEmpty();
+    return writing;
   }
 }

@@ -1,7 +1,11 @@
 package dev.procsim.core.internal;
 
+import dev.procsim.core.ComponentSpec;
+import dev.procsim.core.Message;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Turns each stdout line of a component into what it means under the line protocol: a message for
@@ -19,6 +23,8 @@ public final class StdoutRouter {
   private final ConsoleEcho echo;
   private final List<String> componentNames;
   private final int maxLineLength;
+  private final Map<String, String> ackMarkers;
+  private final Map<String, AckTracker> ackTrackers;
 
   /** A router for the components named {@code componentNames}. */
   public StdoutRouter(
@@ -27,6 +33,23 @@ public final class StdoutRouter {
       ConsoleEcho echo,
       List<String> componentNames,
       int maxLineLength) {
+    this(network, log, echo, componentNames, maxLineLength, Map.of(), Map.of());
+  }
+
+  /**
+   * A router that also recognises acknowledgement markers: {@code ackMarkers} maps a component to
+   * its marker line, {@code ackTrackers} to the tracker the marker is reported to.
+   */
+  public StdoutRouter(
+      NetworkEngine network,
+      RecordingLog log,
+      ConsoleEcho echo,
+      List<String> componentNames,
+      int maxLineLength,
+      Map<String, String> ackMarkers,
+      Map<String, AckTracker> ackTrackers) {
+    this.ackMarkers = Map.copyOf(ackMarkers);
+    this.ackTrackers = Map.copyOf(ackTrackers);
     this.network = network;
     this.log = log;
     this.echo = echo;
@@ -37,6 +60,11 @@ public final class StdoutRouter {
   /** Handles one stdout line of {@code component}. */
   public void route(String component, LineReader.Line line) {
     String text = line.text();
+    if (!line.cut() && text.equals(ackMarkers.get(component))) {
+      // The acknowledgement protocol's marker: not output, and not in the log.
+      ackTrackers.get(component).acknowledged();
+      return;
+    }
     LineProtocol.Decoded decoded = LineProtocol.decode(text);
     if (decoded instanceof LineProtocol.Output) {
       if (line.cut()) {
@@ -64,6 +92,8 @@ public final class StdoutRouter {
       rejectSend(component, send.target(), send.body(), text, unsendable);
     } else if (network.knows(send.target())) {
       network.send(component, network.canonicalName(send.target()), send.body());
+    } else if (send.target().equals(ComponentSpec.SIMULATOR_NAME)) {
+      requestToSimulator(component, send.body(), text);
     } else {
       rejectSend(component, send.target(), send.body(), text, unknownTarget(send.target()));
     }
@@ -88,6 +118,38 @@ public final class StdoutRouter {
                   + " echoed");
       case DISCARDED -> {}
     }
+  }
+
+  /**
+   * A request to the simulator itself. {@code timer <millis> <payload>}: after that much simulation
+   * time the component receives {@code <payload>} from {@code procsim}.
+   */
+  private void requestToSimulator(String component, String body, String line) {
+    String[] words = body.split(" ", 3);
+    if (words.length >= 2 && words[0].equals("timer")) {
+      try {
+        long millis = Long.parseLong(words[1]);
+        if (millis >= 0) {
+          Message request = log.recordSent(component, ComponentSpec.SIMULATOR_NAME, body);
+          log.recordDelivered(request.id());
+          network.schedule(
+              ComponentSpec.SIMULATOR_NAME,
+              component,
+              words.length == 3 ? words[2] : "",
+              TimeUnit.MILLISECONDS.toNanos(millis));
+          return;
+        }
+      } catch (NumberFormatException e) {
+        // Falls through to the error below.
+      }
+    }
+    rejectSend(
+        component,
+        ComponentSpec.SIMULATOR_NAME,
+        body,
+        line,
+        "unknown request to the simulator; it understands \"send procsim timer <millis>"
+            + " <payload>\"");
   }
 
   private void rejectSend(

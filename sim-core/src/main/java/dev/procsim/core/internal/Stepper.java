@@ -1,0 +1,192 @@
+package dev.procsim.core.internal;
+
+import dev.procsim.core.Message;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The stepped scheduling policy of the network: on its own thread it waits until the component that
+ * received the last message is idle (by its acknowledgements, or black-box by {@link IdleProbe}),
+ * then asks the network for one step, which hands out one due message chosen by the seed and moves
+ * the virtual clock when nothing is due. With deterministic components the same seed gives the same
+ * log. A component that does not become idle within the step timeout is reported and stepped past.
+ *
+ * <pre>{@code
+ * Stepper stepper = new Stepper(network, clock, components, new SeededRandom(seed), log, echo, timeout, "stepper");
+ * stepper.start();
+ * stepper.awaitQuiescence(deadline);
+ * }</pre>
+ */
+public final class Stepper {
+  /** The gap between the two samples of black-box idle detection. */
+  static final long PROBE_GAP_NANOS = TimeUnit.MICROSECONDS.toNanos(300);
+
+  private final NetworkEngine network;
+  private final VirtualClock clock;
+  private final List<ProcessComponent> components;
+  private final SeededRandom choice;
+  private final RecordingLog log;
+  private final ConsoleEcho echo;
+  private final Duration stepTimeout;
+  private final Thread thread;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition quietChanged = lock.newCondition();
+  private volatile boolean running = true;
+  private long quietAtEnqueued = -1;
+  private long steps;
+
+  /** A stepper for {@code network}; call {@link #start()}. */
+  public Stepper(
+      NetworkEngine network,
+      VirtualClock clock,
+      List<ProcessComponent> components,
+      SeededRandom choice,
+      RecordingLog log,
+      ConsoleEcho echo,
+      Duration stepTimeout,
+      String threadName) {
+    this.network = network;
+    this.clock = clock;
+    this.components = List.copyOf(components);
+    this.choice = choice;
+    this.log = log;
+    this.echo = echo;
+    this.stepTimeout = stepTimeout;
+    this.thread = new Thread(this::run, threadName);
+    this.thread.setDaemon(true);
+  }
+
+  /** Starts stepping. */
+  public void start() {
+    thread.start();
+  }
+
+  /**
+   * Waits until {@code component} is idle or the step timeout passes; on time-out records a
+   * protocol error and returns, so one stuck component cannot hang the simulation.
+   */
+  public void awaitIdle(ProcessComponent component, String after) throws InterruptedException {
+    long deadline = System.nanoTime() + stepTimeout.toNanos();
+    boolean idle;
+    if (component.spec().acks()) {
+      idle = component.acks().awaitIdle(deadline);
+    } else {
+      idle = component.looksIdle(PROBE_GAP_NANOS);
+      while (!idle && System.nanoTime() < deadline && running) {
+        idle = component.looksIdle(PROBE_GAP_NANOS);
+      }
+    }
+    if (!idle && running) {
+      String problem =
+          component.name()
+              + " did not become idle within "
+              + stepTimeout.toMillis()
+              + " ms "
+              + after
+              + (component.spec().acks()
+                  ? " (no acknowledgement marker \"" + component.spec().ackMarker() + "\")"
+                  : " (it kept running, or did not wait for input)")
+              + "; stepping on";
+      log.recordProtocolError(component.name(), "", problem);
+      echo.warning(problem);
+    }
+  }
+
+  private void run() {
+    try {
+      ProcessComponent last = null;
+      String lastDescription = "";
+      while (running) {
+        if (last != null) {
+          awaitIdle(last, lastDescription);
+        }
+        NetworkEngine.StepResult result = network.step(choice, clock);
+        if (result.delivered().isPresent()) {
+          Message message = result.delivered().get();
+          last = component(message.to());
+          lastDescription = "after message #" + message.id();
+          countStep();
+        } else {
+          last = null;
+          if (result.queueWasEmpty()) {
+            markQuiet(result.enqueuedSoFar());
+            network.awaitQueued(TimeUnit.SECONDS.toNanos(1));
+          } else {
+            countStep(); // a message that was dropped or refused also took a step
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private ProcessComponent component(String name) {
+    for (ProcessComponent component : components) {
+      if (component.name().equals(name)) {
+        return component;
+      }
+    }
+    throw new IllegalStateException("no component " + name);
+  }
+
+  private void countStep() {
+    lock.lock();
+    try {
+      steps++;
+      quietAtEnqueued = -1;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void markQuiet(long enqueuedSoFar) {
+    lock.lock();
+    try {
+      quietAtEnqueued = enqueuedSoFar;
+      quietChanged.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Waits until the simulation is quiet: every component idle and no message or timer queued, with
+   * nothing queued since. Returns false when the deadline ({@link System#nanoTime}) passed first.
+   */
+  public boolean awaitQuiescence(long deadlineNanos) throws InterruptedException {
+    lock.lock();
+    try {
+      while (quietAtEnqueued < 0 || quietAtEnqueued != network.enqueuedCount()) {
+        long left = deadlineNanos - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        quietChanged.await(left, TimeUnit.NANOSECONDS);
+      }
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** How many steps were taken. */
+  public long steps() {
+    lock.lock();
+    try {
+      return steps;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Stops stepping and waits for the thread. */
+  public void stop() throws InterruptedException {
+    running = false;
+    network.wakeStepper();
+    thread.join(TimeUnit.SECONDS.toMillis(30));
+  }
+}

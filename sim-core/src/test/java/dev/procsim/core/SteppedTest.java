@@ -1,0 +1,154 @@
+package dev.procsim.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.procsim.core.internal.ProcessTree;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Stepped runs: the same seed gives the same log, every time. */
+class SteppedTest {
+  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final List<String> NODES = List.of("a", "b", "c", "d");
+
+  private static Simulator hops(long seed, boolean acks, Network network) {
+    Simulator.Builder builder =
+        Simulator.builder().echo(false).seed(seed).stepped().network(network);
+    for (String name : NODES) {
+      ComponentSpec spec = ComponentSpec.of(name, "python3", "src/test/python/hops.py", "4");
+      builder.component(acks ? spec.withAcks() : spec);
+    }
+    return builder.build().start();
+  }
+
+  /** Runs the flood to quiescence and returns the logical log. */
+  private static List<String> run(long seed, boolean acks, Network network) {
+    Simulator sim = hops(seed, acks, network);
+    try (sim) {
+      sim.send("test", "a", "hop 1");
+      sim.awaitQuiescence(WAIT);
+      assertThat(sim.steps()).isPositive();
+      return sim.log().logicalEntries();
+    } finally {
+      assertThat(ProcessTree.findByRun(sim.runId())).isEmpty();
+    }
+  }
+
+  @Test
+  void theSameSeedGivesTheSameLogEveryTimeAndAnotherSeedAnotherOrder() {
+    List<String> first = run(5, true, Network.reliable());
+    assertThat(first).filteredOn(l -> l.startsWith("send ")).hasSize(1 + 3 + 9 + 27);
+    for (int i = 0; i < 2; i++) {
+      List<String> again = run(5, true, Network.reliable());
+      assertThat(again).as("run %d", i + 2).isEqualTo(first);
+    }
+    List<String> other = run(6, true, Network.reliable());
+    assertThat(other).isNotEqualTo(first);
+    // The same messages were sent, in another order.
+    assertThat(messagesOf(other)).containsExactlyInAnyOrderElementsOf(messagesOf(first));
+    assertThat(messagesOf(other)).isNotEqualTo(messagesOf(first));
+  }
+
+  /** "from -> to body" of every send, without the message ids. */
+  private static List<String> messagesOf(List<String> logical) {
+    return logical.stream()
+        .filter(l -> l.startsWith("send #"))
+        .map(l -> l.substring(l.indexOf(' ', "send #".length()) + 1))
+        .toList();
+  }
+
+  @Test
+  void faultsAreDeterministicInSteppedRunsToo() {
+    Network faulty =
+        Network.builder()
+            .latency(Duration.ofMillis(1), Duration.ofMillis(50))
+            .loss(0.2)
+            .duplication(0.1)
+            .build();
+    List<String> first = run(11, true, faulty);
+    assertThat(run(11, true, faulty)).isEqualTo(first);
+    assertThat(first).anyMatch(l -> l.contains("DROPPED")).anyMatch(l -> l.startsWith("duplicate"));
+  }
+
+  @Test
+  void unmodifiedNodesAreSteppedByBlackBoxIdleDetection() {
+    List<String> first = run(7, false, Network.reliable());
+    assertThat(first).filteredOn(l -> l.startsWith("send ")).hasSize(40);
+    assertThat(run(7, false, Network.reliable())).isEqualTo(first);
+  }
+
+  @Test
+  void timersFireOnTheVirtualClock() {
+    String ticker =
+        "import os, sys\n"
+            + "ack = os.environ['PROCSIM_ACK']\n"
+            + "print('send procsim timer 250 tick 1'); print(ack)\n"
+            + "for line in sys.stdin:\n"
+            + "    n = int(line.split()[1])\n"
+            + "    print(f'tick {n}')\n"
+            + "    if n < 4: print(f'send procsim timer 250 tick {n + 1}')\n"
+            + "    print(ack)\n";
+    try (Simulator sim =
+        Simulator.builder()
+            .echo(false)
+            .stepped()
+            .component(ComponentSpec.of("ticker", "python3", "-c", ticker).withAcks())
+            .build()
+            .start()) {
+      sim.awaitQuiescence(WAIT);
+      assertThat(sim.component("ticker").output())
+          .containsExactly("tick 1", "tick 2", "tick 3", "tick 4");
+      List<Long> firedAt =
+          sim.log().events().stream()
+              .filter(e -> e instanceof LogEvent.Delivered d && d.from().equals("procsim"))
+              .map(LogEvent::nanos)
+              .toList();
+      assertThat(firedAt)
+          .containsExactly(
+              Duration.ofMillis(250).toNanos(),
+              Duration.ofMillis(500).toNanos(),
+              Duration.ofMillis(750).toNanos(),
+              Duration.ofMillis(1000).toNanos());
+    }
+  }
+
+  @Test
+  void aComponentThatNeverAcknowledgesIsReportedAndSteppedPast() {
+    try (Simulator sim =
+        Simulator.builder()
+            .echo(false)
+            .stepped()
+            .stepTimeout(Duration.ofMillis(300))
+            .component(ComponentSpec.of("mute", "cat").withAcks())
+            .build()
+            .start()) {
+      sim.send("test", "mute", "hello");
+      sim.awaitQuiescence(WAIT);
+      assertThat(sim.log().protocolErrors())
+          .extracting(LogEvent.ProtocolError::problem)
+          .anySatisfy(
+              p ->
+                  assertThat(p).contains("mute did not become idle within 300 ms after it started"))
+          .anySatisfy(
+              p ->
+                  assertThat(p).contains("after message #1").contains("no acknowledgement marker"));
+    }
+  }
+
+  @Test
+  void messagesInjectedAtQuiescenceAreDeterministicToo() {
+    List<String> first = injectTwice(3);
+    assertThat(injectTwice(3)).isEqualTo(first);
+  }
+
+  private static List<String> injectTwice(long seed) {
+    try (Simulator sim = hops(seed, true, Network.reliable())) {
+      sim.send("test", "a", "hop 3");
+      sim.awaitQuiescence(WAIT);
+      sim.send("test", "b", "hop 2");
+      sim.awaitQuiescence(WAIT);
+      return sim.log().logicalEntries();
+    }
+  }
+}
