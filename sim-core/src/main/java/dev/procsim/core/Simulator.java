@@ -240,8 +240,9 @@ public final class Simulator implements AutoCloseable {
   }
 
   /**
-   * In a stepped run, waits until the simulation is quiet: every component idle, no message or
-   * timer waiting, nothing new since.
+   * In a stepped run, runs the simulation until it is quiet: every component idle, no message or
+   * timer waiting. A stepped simulation advances only inside this call: messages sent between two
+   * calls wait, so the test thread's timing never changes the run.
    *
    * @throws AssertionError when it is not quiet within {@code timeout}, showing the end of the log
    * @throws IllegalStateException when the run is not stepped or not running

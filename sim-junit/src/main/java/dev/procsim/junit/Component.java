@@ -50,4 +50,11 @@ public @interface Component {
 
   /** The working directory, relative to the test's; the test's own when empty. */
   String workingDirectory() default "";
+
+  /**
+   * Whether the component speaks the acknowledgement protocol: it prints the line in {@code
+   * PROCSIM_ACK} once ready and after handling each input, so stepped runs know exactly when it is
+   * idle. See {@link dev.procsim.core.ComponentSpec#withAcks()}.
+   */
+  boolean acks() default false;
 }

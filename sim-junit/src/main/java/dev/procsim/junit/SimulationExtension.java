@@ -49,20 +49,35 @@ public final class SimulationExtension implements TestTemplateInvocationContextP
             settings,
             context.getConfigurationParameter(SeedPlan.SEED_PARAMETER),
             TestNames.of(testClass, method));
+    if (settings.checkDeterminism() && !settings.stepped()) {
+      throw new org.junit.jupiter.api.extension.ExtensionConfigurationException(
+          TestNames.of(testClass, method)
+              + ": @SimulationTest(checkDeterminism = true) needs stepped = true: only stepped runs"
+              + " are deterministic");
+    }
+    List<SimulationInvocation.Run> runs =
+        settings.checkDeterminism()
+            ? List.of(SimulationInvocation.Run.FIRST, SimulationInvocation.Run.REPEAT)
+            : List.of(SimulationInvocation.Run.ONLY);
     return seeds.stream()
-        .map(
-            seed ->
-                new TestTemplateInvocationContext() {
-                  @Override
-                  public String getDisplayName(int invocationIndex) {
-                    return "seed " + seed;
-                  }
+        .flatMap(seed -> runs.stream().map(run -> invocation(seed, run, settings)));
+  }
 
-                  @Override
-                  public List<Extension> getAdditionalExtensions() {
-                    return List.of(new SimulationInvocation(seed, settings));
-                  }
-                });
+  private static TestTemplateInvocationContext invocation(
+      long seed, SimulationInvocation.Run run, SimulationTest settings) {
+    return new TestTemplateInvocationContext() {
+      @Override
+      public String getDisplayName(int invocationIndex) {
+        return "seed "
+            + seed
+            + (run == SimulationInvocation.Run.REPEAT ? " (again, compared)" : "");
+      }
+
+      @Override
+      public List<Extension> getAdditionalExtensions() {
+        return List.of(new SimulationInvocation(seed, settings, run));
+      }
+    };
   }
 
   private static java.util.Optional<SimulationTest> settings(Method method) {

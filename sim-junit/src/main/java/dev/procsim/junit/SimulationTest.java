@@ -49,6 +49,20 @@ public @interface SimulationTest {
   /** How many times to run the test, each time with another seed; 1 by default. */
   int runs() default 1;
 
+  /**
+   * Whether the simulation runs stepped (deterministic): one message at a time, chosen by the seed,
+   * each once the previous one has been handled, under a virtual clock. See {@link
+   * dev.procsim.core.Simulator.Builder#stepped()}.
+   */
+  boolean stepped() default false;
+
+  /**
+   * Runs each seed twice and fails the second run when its log differs from the first's, showing
+   * the first difference (logs are compared when the test method returns). Needs {@link
+   * #stepped()}.
+   */
+  boolean checkDeterminism() default false;
+
   /** Whether protocol errors recorded during the test are tolerated; false by default. */
   boolean allowProtocolErrors() default false;
 

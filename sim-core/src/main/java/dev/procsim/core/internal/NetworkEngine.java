@@ -233,38 +233,6 @@ public final class NetworkEngine {
     }
   }
 
-  /** Wakes a stepper waiting for the queue, e.g. so that it sees it must stop. */
-  public void wakeStepper() {
-    lock.lock();
-    try {
-      queueChanged.signalAll();
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  /** Waits until the queue holds something or {@code nanos} pass; for the stepper when quiet. */
-  public void awaitQueued(long nanos) throws InterruptedException {
-    lock.lock();
-    try {
-      if (queue.isEmpty() && !closed) {
-        queueChanged.awaitNanos(nanos);
-      }
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  /** Whether no message waits. */
-  public boolean isQueueEmpty() {
-    lock.lock();
-    try {
-      return queue.isEmpty();
-    } finally {
-      lock.unlock();
-    }
-  }
-
   private void dispatchLoop() {
     lock.lock();
     try {

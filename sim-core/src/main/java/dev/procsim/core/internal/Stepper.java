@@ -8,11 +8,12 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The stepped scheduling policy of the network: on its own thread it waits until the component that
- * received the last message is idle (by its acknowledgements, or black-box by {@link IdleProbe}),
- * then asks the network for one step, which hands out one due message chosen by the seed and moves
- * the virtual clock when nothing is due. With deterministic components the same seed gives the same
- * log. A component that does not become idle within the step timeout is reported and stepped past.
+ * The stepped scheduling policy of the network. While a test waits for quiescence (and only then),
+ * on its own thread it waits until the component that received the last message is idle (by its
+ * acknowledgements, or black-box by {@link IdleProbe}), then asks the network for one step, which
+ * hands out one due message chosen by the seed and moves the virtual clock when nothing is due.
+ * With deterministic components the same seed gives the same log. A component that does not become
+ * idle within the step timeout is reported and stepped past.
  *
  * <pre>{@code
  * Stepper stepper = new Stepper(network, clock, components, new SeededRandom(seed), log, echo, timeout, "stepper");
@@ -37,6 +38,7 @@ public final class Stepper {
   private volatile boolean running = true;
   private long quietAtEnqueued = -1;
   private long steps;
+  private int requests;
 
   /** A stepper for {@code network}; call {@link #start()}. */
   public Stepper(
@@ -99,7 +101,7 @@ public final class Stepper {
     try {
       ProcessComponent last = null;
       String lastDescription = "";
-      while (running) {
+      while (awaitRequested()) {
         if (last != null) {
           awaitIdle(last, lastDescription);
         }
@@ -113,7 +115,6 @@ public final class Stepper {
           last = null;
           if (result.queueWasEmpty()) {
             markQuiet(result.enqueuedSoFar());
-            network.awaitQueued(TimeUnit.SECONDS.toNanos(1));
           } else {
             countStep(); // a message that was dropped or refused also took a step
           }
@@ -121,6 +122,25 @@ public final class Stepper {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Waits until someone waits for quiescence and there is something to do. Between such waits the
+   * simulation stands still, so messages a test sends meanwhile cannot race the steps: that is what
+   * keeps a stepped run deterministic whatever the test thread's timing. False when stopped.
+   */
+  private boolean awaitRequested() throws InterruptedException {
+    lock.lock();
+    try {
+      while (running
+          && (requests == 0
+              || (quietAtEnqueued >= 0 && quietAtEnqueued == network.enqueuedCount()))) {
+        quietChanged.await();
+      }
+      return running;
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -154,12 +174,15 @@ public final class Stepper {
   }
 
   /**
-   * Waits until the simulation is quiet: every component idle and no message or timer queued, with
-   * nothing queued since. Returns false when the deadline ({@link System#nanoTime}) passed first.
+   * Runs the simulation until it is quiet: every component idle and no message or timer queued.
+   * Steps happen only while someone waits here. Returns false when the deadline ({@link
+   * System#nanoTime}) passed first.
    */
   public boolean awaitQuiescence(long deadlineNanos) throws InterruptedException {
     lock.lock();
     try {
+      requests++;
+      quietChanged.signalAll();
       while (quietAtEnqueued < 0 || quietAtEnqueued != network.enqueuedCount()) {
         long left = deadlineNanos - System.nanoTime();
         if (left <= 0) {
@@ -169,6 +192,7 @@ public final class Stepper {
       }
       return true;
     } finally {
+      requests--;
       lock.unlock();
     }
   }
@@ -185,8 +209,13 @@ public final class Stepper {
 
   /** Stops stepping and waits for the thread. */
   public void stop() throws InterruptedException {
-    running = false;
-    network.wakeStepper();
+    lock.lock();
+    try {
+      running = false;
+      quietChanged.signalAll();
+    } finally {
+      lock.unlock();
+    }
     thread.join(TimeUnit.SECONDS.toMillis(30));
   }
 }

@@ -153,6 +153,6 @@ public final class ComponentDeclarations {
     if (!component.workingDirectory().isEmpty()) {
       spec = spec.withWorkingDirectory(Path.of(component.workingDirectory()));
     }
-    return spec;
+    return component.acks() ? spec.withAcks() : spec;
   }
 }

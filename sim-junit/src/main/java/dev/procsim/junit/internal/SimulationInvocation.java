@@ -36,13 +36,32 @@ public final class SimulationInvocation
       ExtensionContext.Namespace.create(SimulationInvocation.class);
   private static final String SIMULATOR = "simulator";
 
+  /** Which run of a seed this is, for the determinism check. */
+  public enum Run {
+    /** The seed runs once. */
+    ONLY,
+    /** The first of two runs: its log is kept. */
+    FIRST,
+    /** The second run: its log must equal the first's. */
+    REPEAT
+  }
+
   private final long seed;
   private final SimulationTest settings;
+  private final Run run;
 
-  /** The invocation of a test annotated with {@code settings}, run with {@code seed}. */
+  /** The invocation of a test annotated with {@code settings}, run once with {@code seed}. */
   public SimulationInvocation(long seed, SimulationTest settings) {
+    this(seed, settings, Run.ONLY);
+  }
+
+  /**
+   * The invocation of a test annotated with {@code settings}, with {@code seed}, as {@code run}.
+   */
+  public SimulationInvocation(long seed, SimulationTest settings, Run run) {
     this.seed = seed;
     this.settings = settings;
+    this.run = run;
   }
 
   @Override
@@ -63,6 +82,9 @@ public final class SimulationInvocation
             .echo(settings.echo())
             .network(FaultAnnotations.network(testClass, method));
     FaultAnnotations.nemesis(testClass, method).ifPresent(builder::nemesis);
+    if (settings.stepped()) {
+      builder.stepped();
+    }
     specs.forEach(builder::component);
     Simulator sim = builder.build();
     // In the store before it starts: the store closes it even when start() fails half-way.
@@ -95,6 +117,7 @@ public final class SimulationInvocation
     if (sim == null || context.getExecutionException().isPresent()) {
       return;
     }
+    checkDeterminism(sim, context);
     List<LogEvent.ProtocolError> errors = sim.log().protocolErrors();
     if (!errors.isEmpty() && !settings.allowProtocolErrors()) {
       throw new AssertionError(
@@ -135,6 +158,37 @@ public final class SimulationInvocation
     // The failure points where the original did, not into this extension.
     reported.setStackTrace(failure.getStackTrace());
     throw reported;
+  }
+
+  /** Keeps the first run's logical log; compares the second run's with it. */
+  private void checkDeterminism(Simulator sim, ExtensionContext context) {
+    if (run == Run.ONLY) {
+      return;
+    }
+    // The template's store is shared by both invocations of the seed.
+    ExtensionContext.Store shared = context.getParent().orElseThrow().getStore(NAMESPACE);
+    String key = "logical-log-" + seed;
+    if (run == Run.FIRST) {
+      shared.put(key, sim.log().logicalEntries());
+      return;
+    }
+    @SuppressWarnings("unchecked")
+    List<String> first = (List<String>) shared.get(key, List.class);
+    if (first == null) {
+      return; // the first run failed before its log was kept; its failure says why
+    }
+    java.util.Optional<String> difference =
+        dev.procsim.core.internal.LogFingerprint.firstDifference(first, sim.log().logicalEntries());
+    if (difference.isPresent()) {
+      throw new AssertionError(
+          "two runs with seed "
+              + seed
+              + " gave different logs: "
+              + difference.get()
+              + "\n(a component that reads the clock, its own randomness, or races threads is not"
+              + " deterministic; so is one the stepper could not see idle)\n"
+              + report(sim, context));
+    }
   }
 
   private String report(Simulator sim, ExtensionContext context) {
