@@ -1,5 +1,6 @@
 package dev.procsim.bench;
 
+import dev.procsim.core.ComponentSpec;
 import dev.procsim.core.LogEvent;
 import dev.procsim.core.Message;
 import dev.procsim.core.Simulator;
@@ -39,6 +40,8 @@ public final class Benchmark {
    * @param fanoutTargets receivers of the fan-out
    * @param componentCounts simulation sizes for start + close
    * @param heapRounds pipelined round trips whose log is weighed
+   * @param steppedRounds serial round trips of the stepped run with acknowledgements (a tenth for
+   *     black-box idle detection)
    */
   record Settings(
       int pingRounds,
@@ -47,13 +50,15 @@ public final class Benchmark {
       int fanoutMessages,
       int fanoutTargets,
       int[] componentCounts,
-      int heapRounds) {
+      int heapRounds,
+      int steppedRounds) {
     static Settings full() {
-      return new Settings(20_000, 200_000, 64, 200_000, 50, new int[] {10, 50, 200}, 200_000);
+      return new Settings(
+          20_000, 200_000, 64, 200_000, 50, new int[] {10, 50, 200}, 200_000, 5_000);
     }
 
     static Settings quick() {
-      return new Settings(300, 2_000, 64, 2_000, 50, new int[] {10}, 2_000);
+      return new Settings(300, 2_000, 64, 2_000, 50, new int[] {10}, 2_000, 100);
     }
   }
 
@@ -86,6 +91,8 @@ public final class Benchmark {
     fanOut(table);
     startAndClose(table);
     heapPerMessage(table);
+    stepped(table, true, settings.steppedRounds());
+    stepped(table, false, settings.steppedRounds() / 10);
     return table;
   }
 
@@ -240,6 +247,36 @@ public final class Benchmark {
       }
       double spawn = (System.nanoTime() - t1) / 1e9;
       table.add("start + close " + n + " components", "s", procsim, null, spawn);
+    }
+  }
+
+  // ---------------------------------------------------------------- stepped
+
+  /**
+   * Steps per second of a stepped serial ping-pong: with the acknowledgement protocol, or with
+   * black-box idle detection of the same (unmodified) nodes.
+   */
+  private void stepped(ResultTable table, boolean acks, int rounds) {
+    ComponentSpec ping = ComponentSpec.of("ping", nodes.node("ping", PONG, "" + rounds));
+    ComponentSpec pong = ComponentSpec.of("pong", nodes.node("echo", PING));
+    Simulator sim =
+        Simulator.builder()
+            .echo(false)
+            .stepped()
+            .component(acks ? ping.withAcks() : ping)
+            .component(acks ? pong.withAcks() : pong)
+            .build()
+            .start();
+    try (sim) {
+      long t0 = System.nanoTime();
+      sim.awaitQuiescence(WAIT);
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      table.add(
+          acks ? "stepped, acknowledgement protocol" : "stepped, black-box idle detection",
+          "steps/s",
+          sim.steps() / seconds,
+          null,
+          null);
     }
   }
 

@@ -13,6 +13,8 @@
  *   node sink   <expected>              counts lines; at <expected> prints "got <expected> <ns>"
  *
  * <prefix> is what makes a line a message: "send pong " under procsim or the relay, "" on a direct pipe.
+ * With PROCSIM_ACK set (procsim's acknowledgement protocol, for stepped runs), ping and echo print that
+ * marker once ready and after handling each input.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,9 +32,19 @@ static int cmp(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
+static const char *ack;
+
+static void acknowledge(void) {
+  if (ack) {
+    printf("%s\n", ack);
+    fflush(stdout);
+  }
+}
+
 int main(int argc, char **argv) {
   char line[4096];
   if (argc < 2) return 2;
+  ack = getenv("PROCSIM_ACK");
   const char *mode = argv[1];
   if (strcmp(mode, "ping") == 0) {
     const char *prefix = argv[2];
@@ -43,6 +55,7 @@ int main(int argc, char **argv) {
     for (long i = 0; i < count; i++) {
       long long t0 = now_ns();
       printf("%s%ld\n", prefix, i);
+      acknowledge(); /* ready (first time), or done with the echo just read */
       if (!fgets(line, sizeof line, stdin)) return 1;
       rtt[i] = now_ns() - t0;
     }
@@ -66,7 +79,11 @@ int main(int argc, char **argv) {
   } else if (strcmp(mode, "echo") == 0) {
     const char *prefix = argv[2];
     setvbuf(stdout, NULL, _IOLBF, 0);
-    while (fgets(line, sizeof line, stdin)) printf("%s%s", prefix, line);
+    acknowledge();
+    while (fgets(line, sizeof line, stdin)) {
+      printf("%s%s", prefix, line);
+      acknowledge();
+    }
   } else if (strcmp(mode, "fanout") == 0) {
     long count = atol(argv[2]), targets = atol(argv[3]);
     fprintf(stderr, "start %lld\n", now_ns());

@@ -23,7 +23,9 @@ class BenchmarkSmokeTest {
             "fan-out, 1 -> 50",
             "start + close 10 components",
             "heap per logged message, with body",
-            "heap per logged message, beyond body");
+            "heap per logged message, beyond body",
+            "stepped, acknowledgement protocol",
+            "stepped, black-box idle detection");
     assertThat(table.rows()).allSatisfy(row -> assertThat(row.procsim()).isPositive().isFinite());
     assertThat(table.rows().get(0).relay()).isPositive();
     assertThat(table.rows().get(0).direct()).isPositive();
