@@ -175,6 +175,9 @@ public final class Simulator implements AutoCloseable {
         if (!initialNetwork.isReliable()) {
           network.setNetwork(initialNetwork);
         }
+        for (ProcessComponent component : components.values()) {
+          component.afterResume(network::markChanged);
+        }
         Map<String, String> markers = new LinkedHashMap<>();
         Map<String, AckTracker> trackers = new LinkedHashMap<>();
         for (ProcessComponent component : components.values()) {

@@ -137,6 +137,22 @@ class SteppedTest {
   }
 
   @Test
+  void messagesToAPausedComponentWaitForItsResumeInASteppedRun() {
+    try (Simulator sim = hops(8, true, Network.reliable())) {
+      sim.component("b").pause();
+      sim.send("test", "a", "hop 4");
+      sim.send("test", "b", "hop 4");
+      sim.awaitQuiescence(WAIT);
+      assertThat(sim.component("a").output()).containsExactly("saw 4 as input 1");
+      assertThat(sim.component("b").output()).isEmpty();
+      assertThat(sim.log().protocolErrors()).isEmpty();
+      sim.component("b").resume();
+      sim.awaitQuiescence(WAIT);
+      assertThat(sim.component("b").output()).containsExactly("saw 4 as input 1");
+    }
+  }
+
+  @Test
   void messagesInjectedAtQuiescenceAreDeterministicToo() {
     List<String> first = injectTwice(3);
     assertThat(injectTwice(3)).isEqualTo(first);

@@ -16,4 +16,12 @@ public interface Endpoint {
    * (the endpoint then records its delivery, or why it failed), or the reason it cannot be taken.
    */
   String accept(Message message);
+
+  /**
+   * Whether messages should wait before being handed over (a paused process): a stepped run leaves
+   * them queued rather than hand them to a process that cannot acknowledge them.
+   */
+  default boolean isHeld() {
+    return false;
+  }
 }

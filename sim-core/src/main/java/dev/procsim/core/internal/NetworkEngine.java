@@ -201,18 +201,33 @@ public final class NetworkEngine {
    * One step of a stepped run: among the messages due now, hands out the one {@code choice} picks
    * (the others keep their place); when none is due, first moves {@code stepClock} to the earliest
    * due time. A message stopped by a partition or refused gets its fate and is not "delivered".
+   * Messages to held (paused) components are skipped; when only those remain, the queue counts as
+   * empty: nothing can happen until a resume.
    */
   public StepResult step(SeededRandom choice, VirtualClock stepClock) {
     lock.lock();
     try {
-      DeliveryQueue.Pending head = queue.peek();
-      if (head == null || closed) {
+      if (closed) {
+        return new StepResult(java.util.Optional.empty(), true, enqueued);
+      }
+      // Messages to a paused component stay queued: it could not acknowledge them.
+      java.util.List<DeliveryQueue.Pending> held = new java.util.ArrayList<>();
+      DeliveryQueue.Pending head;
+      while ((head = queue.peek()) != null && endpoints.get(head.message().to()).isHeld()) {
+        held.add(queue.pollDue(Long.MAX_VALUE));
+      }
+      if (head == null) {
+        held.forEach(queue::putBack);
         return new StepResult(java.util.Optional.empty(), true, enqueued);
       }
       stepClock.advanceTo(head.dueNanos());
-      java.util.List<DeliveryQueue.Pending> due = queue.pollAllDue(stepClock.nanos());
+      java.util.List<DeliveryQueue.Pending> due = new java.util.ArrayList<>();
+      for (DeliveryQueue.Pending pending : queue.pollAllDue(stepClock.nanos())) {
+        (endpoints.get(pending.message().to()).isHeld() ? held : due).add(pending);
+      }
       DeliveryQueue.Pending chosen = due.remove(choice.nextInt(due.size()));
       due.forEach(queue::putBack);
+      held.forEach(queue::putBack);
       Message message = chosen.message();
       return new StepResult(
           deliver(message) ? java.util.Optional.of(message) : java.util.Optional.empty(),
@@ -223,7 +238,21 @@ public final class NetworkEngine {
     }
   }
 
-  /** How many messages were ever queued. */
+  /**
+   * Notes a change that can make held messages deliverable (a resume): a stepped run that was quiet
+   * has work again.
+   */
+  public void markChanged() {
+    lock.lock();
+    try {
+      enqueued++;
+      queueChanged.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** How many messages were ever queued (plus changes noted by {@link #markChanged()}). */
   public long enqueuedCount() {
     lock.lock();
     try {

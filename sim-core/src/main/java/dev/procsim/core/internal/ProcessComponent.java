@@ -75,6 +75,7 @@ public final class ProcessComponent implements Component, Endpoint {
   private volatile boolean paused;
   private volatile boolean crashed;
   private final AckTracker acks = new AckTracker();
+  private volatile Runnable afterResume = () -> {};
   private StdoutRouter router;
   private Executor exitHandlers;
   private String threadPrefix;
@@ -364,10 +365,21 @@ public final class ProcessComponent implements Component, Endpoint {
     log.recordFault(
         "resume", name() + " (pid " + incarnation.process.pid() + ") continued with SIGCONT");
     incarnation.stdin.hold(false);
+    afterResume.run();
+  }
+
+  /** Runs {@code action} after every resume (the network notes that held messages can go). */
+  public void afterResume(Runnable action) {
+    this.afterResume = action;
   }
 
   @Override
   public boolean isPaused() {
+    return paused;
+  }
+
+  @Override
+  public boolean isHeld() {
     return paused;
   }
 
