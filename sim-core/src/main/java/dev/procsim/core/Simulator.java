@@ -215,6 +215,19 @@ public final class Simulator implements AutoCloseable {
           }
         }
         if (stepped) {
+          for (ProcessComponent component : components.values()) {
+            // A restarted or resumed component may be busy: the next step waits for it.
+            component.afterResume(
+                () -> {
+                  stepper.unsettle(component);
+                  network.markChanged();
+                });
+            component.afterRestart(
+                () -> {
+                  stepper.unsettle(component);
+                  network.markChanged();
+                });
+          }
           stepper.start();
         }
         if (initialNemesis != null) {
@@ -424,7 +437,12 @@ public final class Simulator implements AutoCloseable {
             log,
             new SeededRandom(Seeds.mix(seed ^ Seeds.hash("nemesis"))),
             threadPrefix() + "-nemesis");
-    nemesis.start();
+    if (stepped) {
+      // Between steps and on the virtual clock: the same seed puts faults at the same steps.
+      stepper.nemesis(nemesis);
+    } else {
+      nemesis.start();
+    }
   }
 
   /**
@@ -457,6 +475,9 @@ public final class Simulator implements AutoCloseable {
     synchronized (this) {
       stopping = nemesis;
       nemesis = null;
+    }
+    if (stopping != null && stepper != null) {
+      stepper.nemesis(null);
     }
     if (stopping == null) {
       return false;

@@ -136,6 +136,43 @@ class SteppedTest {
     }
   }
 
+  private static List<String> underTheNemesis(long seed) {
+    Network slow =
+        Network.builder().latency(Duration.ofMillis(1), Duration.ofMillis(30)).loss(0.05).build();
+    Simulator.Builder builder =
+        Simulator.builder()
+            .echo(false)
+            .seed(seed)
+            .stepped()
+            .network(slow)
+            .nemesis(
+                Nemesis.builder().interval(Duration.ofMillis(10), Duration.ofMillis(40)).build());
+    for (String name : NODES) {
+      builder.component(
+          ComponentSpec.of(name, "python3", "src/test/python/hops.py", "4").withAcks());
+    }
+    try (Simulator sim = builder.build().start()) {
+      sim.send("test", "a", "hop 1");
+      sim.awaitQuiescence(WAIT);
+      sim.healAll();
+      sim.send("test", "b", "hop 3");
+      sim.awaitQuiescence(WAIT);
+      List<String> entries = sim.log().logicalEntries();
+      // The nemesis really acted: at least one decision, not only its start and stop.
+      assertThat(entries)
+          .filteredOn(l -> l.startsWith("fault nemesis: "))
+          .anyMatch(
+              l -> l.contains("partition") || l.contains("crash and") || l.contains("pause and"));
+      return entries;
+    }
+  }
+
+  @Test
+  void theNemesisActsAtTheSameStepsForTheSameSeed() {
+    List<String> first = underTheNemesis(13);
+    assertThat(underTheNemesis(13)).isEqualTo(first);
+  }
+
   @Test
   void messagesToAPausedComponentWaitForItsResumeInASteppedRun() {
     try (Simulator sim = hops(8, true, Network.reliable())) {

@@ -33,6 +33,7 @@ public final class NemesisRunner {
   private final Condition stopRequested = lock.newCondition();
   private boolean stopped;
   private Runnable undoLast = () -> {};
+  private long nextTickNanos = Long.MAX_VALUE;
 
   /** A runner for {@code plan} against {@code sim}; call {@link #start()}. */
   public NemesisRunner(
@@ -45,10 +46,38 @@ public final class NemesisRunner {
     this.thread.setDaemon(true);
   }
 
-  /** Starts ticking. */
+  /** Starts ticking on its own thread, on the wall clock. */
   public void start() {
     log.recordFault("nemesis", "started, " + plan);
     thread.start();
+  }
+
+  /**
+   * For stepped runs: no thread; the stepper calls {@link #tickIfDue} between steps, and intervals
+   * are measured on the virtual clock, so faults land at the same steps for the same seed.
+   */
+  public void startStepped(long nowNanos) {
+    log.recordFault("nemesis", "started on the virtual clock, " + plan);
+    nextTickNanos = nowNanos + nextInterval();
+  }
+
+  /** In a stepped run, between two steps: lifts the last fault and injects the next when due. */
+  public void tickIfDue(long nowNanos) {
+    lock.lock();
+    try {
+      if (stopped || nowNanos < nextTickNanos) {
+        return;
+      }
+    } finally {
+      lock.unlock();
+    }
+    undoLast.run();
+    undoLast = inject();
+    nextTickNanos = nowNanos + nextInterval();
+  }
+
+  private long nextInterval() {
+    return random.nextLong(plan.minInterval().toNanos(), plan.maxInterval().toNanos());
   }
 
   /**
@@ -66,7 +95,9 @@ public final class NemesisRunner {
     } finally {
       lock.unlock();
     }
-    thread.join();
+    if (thread.isAlive()) {
+      thread.join();
+    }
     if (liftLastFault) {
       undoLast.run();
     }

@@ -76,6 +76,7 @@ public final class ProcessComponent implements Component, Endpoint {
   private volatile boolean crashed;
   private final AckTracker acks = new AckTracker();
   private volatile Runnable afterResume = () -> {};
+  private volatile Runnable afterRestart = () -> {};
   private StdoutRouter router;
   private Executor exitHandlers;
   private String threadPrefix;
@@ -328,6 +329,7 @@ public final class ProcessComponent implements Component, Endpoint {
     stdin = fresh;
     crashed = false;
     startIncarnation(fresh);
+    afterRestart.run();
   }
 
   @Override
@@ -371,6 +373,11 @@ public final class ProcessComponent implements Component, Endpoint {
   /** Runs {@code action} after every resume (the network notes that held messages can go). */
   public void afterResume(Runnable action) {
     this.afterResume = action;
+  }
+
+  /** Runs {@code action} after every restart (a stepped run waits for the new process). */
+  public void afterRestart(Runnable action) {
+    this.afterRestart = action;
   }
 
   @Override

@@ -39,6 +39,9 @@ public final class Stepper {
   private long quietAtEnqueued = -1;
   private long steps;
   private int requests;
+  private final java.util.Set<ProcessComponent> unsettled =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private volatile NemesisRunner nemesis;
 
   /** A stepper for {@code network}; call {@link #start()}. */
   public Stepper(
@@ -105,6 +108,12 @@ public final class Stepper {
         if (last != null) {
           awaitIdle(last, lastDescription);
         }
+        settle();
+        NemesisRunner faults = nemesis;
+        if (faults != null) {
+          faults.tickIfDue(clock.nanos());
+          settle(); // a restart or resume by the nemesis
+        }
         NetworkEngine.StepResult result = network.step(choice, clock);
         if (result.delivered().isPresent()) {
           Message message = result.delivered().get();
@@ -142,6 +151,30 @@ public final class Stepper {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** Waits until every restarted or resumed component is idle, before the next step. */
+  private void settle() throws InterruptedException {
+    for (ProcessComponent component : List.copyOf(unsettled)) {
+      unsettled.remove(component);
+      awaitIdle(component, "after it was restarted or resumed");
+    }
+  }
+
+  /**
+   * Marks {@code component} as possibly busy (it was restarted or resumed): the next step waits
+   * until it is idle.
+   */
+  public void unsettle(ProcessComponent component) {
+    unsettled.add(component);
+  }
+
+  /** Lets {@code runner} inject faults between steps, on the virtual clock; null to stop. */
+  public void nemesis(NemesisRunner runner) {
+    if (runner != null) {
+      runner.startStepped(clock.nanos());
+    }
+    this.nemesis = runner;
   }
 
   private ProcessComponent component(String name) {
