@@ -40,7 +40,9 @@ public interface MessageLog {
    * Waits until a message matches {@code condition} and returns it. Messages are tested in their
    * current state: first every message already in the log, in send order, then each message again
    * whenever the log records something about it (sent, delivered, dropped, undeliverable). When
-   * several match, the one sent first is returned.
+   * several match, the one sent first is returned. In a stepped run the wait drives the simulation:
+   * it steps until the condition holds (tested between steps), and fails at once when the run goes
+   * quiet first.
    *
    * @throws AssertionError when nothing matched within {@code timeout}; its text says what was
    *     awaited and shows the end of the log

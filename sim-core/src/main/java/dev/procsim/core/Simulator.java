@@ -228,6 +228,7 @@ public final class Simulator implements AutoCloseable {
                   network.markChanged();
                 });
           }
+          log.driveWith(stepper);
           stepper.start();
         }
         if (initialNemesis != null) {
@@ -257,8 +258,10 @@ public final class Simulator implements AutoCloseable {
 
   /**
    * In a stepped run, runs the simulation until it is quiet: every component idle, no message or
-   * timer waiting. A stepped simulation advances only inside this call: messages sent between two
-   * calls wait, so the test thread's timing never changes the run.
+   * timer waiting. A stepped simulation advances only while the test waits on it (here, or in the
+   * log's {@code awaitMessage}/{@code awaitEvent}, which stop at the step where their condition
+   * first holds): messages sent between two waits wait, so the test thread's timing never changes
+   * the run.
    *
    * @throws AssertionError when it is not quiet within {@code timeout}, showing the end of the log
    * @throws IllegalStateException when the run is not stepped or not running

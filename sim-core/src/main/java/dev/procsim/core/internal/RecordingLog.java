@@ -44,6 +44,7 @@ public final class RecordingLog implements MessageLog {
   private final Map<String, OutputCapture> outputByComponent = new HashMap<>();
   private final Map<String, OutputCapture> errorsByComponent = new HashMap<>();
   private final int outputLimit;
+  private volatile Stepper stepper;
   private final Map<String, Integer> exitCodeByComponent = new HashMap<>();
 
   /** Lines kept per component and stream when no limit is given. */
@@ -126,6 +127,30 @@ public final class RecordingLog implements MessageLog {
       recordProtocolError(component, line, problem);
       recordUndeliverable(message.id(), problem);
       return messages.get((int) (message.id() - 1));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * In a stepped run, log waits drive the stepper: the simulation advances while a test waits on
+   * the log, and stops at the step where the awaited thing happened.
+   */
+  public void driveWith(Stepper driver) {
+    this.stepper = driver;
+  }
+
+  /** Waits (without driving anything) until message {@code id} has a final fate or the deadline. */
+  public void awaitFate(long id, long deadlineNanos) throws InterruptedException {
+    lock.lock();
+    try {
+      while (id >= 1 && id <= messages.size() && !messages.get((int) (id - 1)).fate().isFinal()) {
+        long left = deadlineNanos - System.nanoTime();
+        if (left <= 0) {
+          return;
+        }
+        changed.awaitNanos(left);
+      }
     } finally {
       lock.unlock();
     }
@@ -408,6 +433,10 @@ public final class RecordingLog implements MessageLog {
    */
   public Message awaitMessage(String description, Predicate<Message> condition, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
+    if (stepper != null) {
+      return stepped(
+          () -> messages().stream().filter(condition).findFirst(), description, timeout, deadline);
+    }
     List<Message> candidates;
     int cursor;
     lock.lock();
@@ -452,6 +481,27 @@ public final class RecordingLog implements MessageLog {
    */
   public LogEvent awaitEvent(String description, Predicate<LogEvent> condition, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
+    if (stepper != null) {
+      // Each entry is tested once, in order, as the contract says: keep a cursor across checks.
+      int[] cursor = {0};
+      LogEvent[] found = {null};
+      return stepped(
+          () -> {
+            if (found[0] == null) {
+              List<LogEvent> all = events();
+              while (cursor[0] < all.size() && found[0] == null) {
+                LogEvent event = all.get(cursor[0]++);
+                if (condition.test(event)) {
+                  found[0] = event;
+                }
+              }
+            }
+            return Optional.ofNullable(found[0]);
+          },
+          description,
+          timeout,
+          deadline);
+    }
     int cursor = 0;
     while (true) {
       List<LogEvent> fresh;
@@ -470,6 +520,43 @@ public final class RecordingLog implements MessageLog {
         return match.get();
       }
     }
+  }
+
+  /** A wait in a stepped run: the stepper runs until {@code lookup} finds something. */
+  private <T> T stepped(
+      java.util.function.Supplier<Optional<T>> lookup,
+      String description,
+      Duration timeout,
+      long deadline) {
+    Object[] result = {null};
+    Stepper.Outcome outcome;
+    try {
+      outcome =
+          stepper.runUntil(
+              () -> {
+                Optional<T> match = lookup.get();
+                match.ifPresent(m -> result[0] = m);
+                return match.isPresent();
+              },
+              deadline);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SimulationException("interrupted while waiting for " + description, e);
+    }
+    if (outcome == Stepper.Outcome.MET) {
+      @SuppressWarnings("unchecked")
+      T found = (T) (result[0] != null ? result[0] : lookup.get().orElseThrow());
+      return found;
+    }
+    throw new AssertionError(
+        (outcome == Stepper.Outcome.QUIET
+                ? "the stepped simulation went quiet without "
+                : "timed out after " + formatDuration(timeout) + " waiting for ")
+            + description
+            + "; the log has "
+            + size()
+            + " entries, ending with:\n"
+            + describeTail(TAIL_ON_TIMEOUT));
   }
 
   /** Blocks, holding the lock, until the log has more than {@code cursor} entries. */

@@ -39,6 +39,8 @@ public final class Stepper {
   private long quietAtEnqueued = -1;
   private long steps;
   private int requests;
+  private java.util.function.BooleanSupplier condition;
+  private boolean conditionMet;
   private final java.util.Set<ProcessComponent> unsettled =
       java.util.concurrent.ConcurrentHashMap.newKeySet();
   private volatile NemesisRunner nemesis;
@@ -103,10 +105,13 @@ public final class Stepper {
   private void run() {
     try {
       ProcessComponent last = null;
+      long lastMessageId = 0;
       String lastDescription = "";
       while (awaitRequested()) {
         if (last != null) {
           awaitIdle(last, lastDescription);
+          // Its delivery is recorded by a writer thread: wait for it, so conditions see it.
+          log.awaitFate(lastMessageId, System.nanoTime() + stepTimeout.toNanos());
         }
         settle();
         NemesisRunner faults = nemesis;
@@ -114,10 +119,14 @@ public final class Stepper {
           faults.tickIfDue(clock.nanos());
           settle(); // a restart or resume by the nemesis
         }
+        if (checkCondition()) {
+          continue; // the waiter has what it waited for: stand still right here
+        }
         NetworkEngine.StepResult result = network.step(choice, clock);
         if (result.delivered().isPresent()) {
           Message message = result.delivered().get();
           last = component(message.to());
+          lastMessageId = message.id();
           lastDescription = "after message #" + message.id();
           countStep();
         } else {
@@ -144,10 +153,25 @@ public final class Stepper {
     try {
       while (running
           && (requests == 0
+              || conditionMet
               || (quietAtEnqueued >= 0 && quietAtEnqueued == network.enqueuedCount()))) {
         quietChanged.await();
       }
       return running;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Between steps: whether a waiter's condition now holds; if so, the stepper stands still. */
+  private boolean checkCondition() {
+    lock.lock();
+    try {
+      if (condition != null && !conditionMet && condition.getAsBoolean()) {
+        conditionMet = true;
+        quietChanged.signalAll();
+      }
+      return conditionMet;
     } finally {
       lock.unlock();
     }
@@ -208,24 +232,57 @@ public final class Stepper {
 
   /**
    * Runs the simulation until it is quiet: every component idle and no message or timer queued.
-   * Steps happen only while someone waits here. Returns false when the deadline ({@link
-   * System#nanoTime}) passed first.
+   * Steps happen only while someone waits here or in {@link #runUntil}. Returns false when the
+   * deadline ({@link System#nanoTime}) passed first.
    */
   public boolean awaitQuiescence(long deadlineNanos) throws InterruptedException {
+    return runUntil(() -> false, deadlineNanos) == Outcome.QUIET;
+  }
+
+  /** How a {@link #runUntil} ended. */
+  public enum Outcome {
+    /** The condition held, between two steps. */
+    MET,
+    /** Nothing more can happen and the condition does not hold. */
+    QUIET,
+    /** The deadline passed. */
+    TIMED_OUT
+  }
+
+  /**
+   * Runs the simulation until {@code satisfied} holds between two steps (it is tested in the
+   * stepper's thread, once the last target is idle, so the run stops at a step fixed by the seed),
+   * or until nothing more can happen, or the deadline ({@link System#nanoTime}) passes.
+   */
+  public Outcome runUntil(java.util.function.BooleanSupplier satisfied, long deadlineNanos)
+      throws InterruptedException {
     lock.lock();
     try {
+      if (condition != null) {
+        throw new IllegalStateException("another thread is already running the stepped simulation");
+      }
+      condition = satisfied;
+      conditionMet = false;
       requests++;
       quietChanged.signalAll();
-      while (quietAtEnqueued < 0 || quietAtEnqueued != network.enqueuedCount()) {
+      while (true) {
+        if (conditionMet) {
+          return Outcome.MET;
+        }
+        if (quietAtEnqueued >= 0 && quietAtEnqueued == network.enqueuedCount()) {
+          // Quiet: the stepper tested the condition one last time before standing still.
+          return satisfied.getAsBoolean() ? Outcome.MET : Outcome.QUIET;
+        }
         long left = deadlineNanos - System.nanoTime();
         if (left <= 0) {
-          return false;
+          return Outcome.TIMED_OUT;
         }
         quietChanged.await(left, TimeUnit.NANOSECONDS);
       }
-      return true;
     } finally {
       requests--;
+      condition = null;
+      conditionMet = false;
       lock.unlock();
     }
   }
