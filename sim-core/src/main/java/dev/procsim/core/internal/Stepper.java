@@ -38,7 +38,6 @@ public final class Stepper {
   private volatile boolean running = true;
   private long quietAtEnqueued = -1;
   private long steps;
-  private int requests;
   private java.util.function.BooleanSupplier condition;
   private boolean conditionMet;
   private final java.util.Set<ProcessComponent> unsettled =
@@ -152,7 +151,7 @@ public final class Stepper {
     lock.lock();
     try {
       while (running
-          && (requests == 0
+          && (condition == null
               || conditionMet
               || (quietAtEnqueued >= 0 && quietAtEnqueued == network.enqueuedCount()))) {
         quietChanged.await();
@@ -263,7 +262,6 @@ public final class Stepper {
       }
       condition = satisfied;
       conditionMet = false;
-      requests++;
       quietChanged.signalAll();
       while (true) {
         if (conditionMet) {
@@ -280,7 +278,6 @@ public final class Stepper {
         quietChanged.await(left, TimeUnit.NANOSECONDS);
       }
     } finally {
-      requests--;
       condition = null;
       conditionMet = false;
       lock.unlock();
