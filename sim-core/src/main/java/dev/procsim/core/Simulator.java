@@ -102,6 +102,7 @@ public final class Simulator implements AutoCloseable {
   private NemesisRunner nemesis;
   private final SeededRandom partitionChoices;
   private State state = State.NEW;
+  private boolean closing;
   private NetworkEngine network;
 
   private Simulator(Builder builder) {
@@ -519,9 +520,12 @@ public final class Simulator implements AutoCloseable {
   @Override
   public void close() {
     synchronized (this) {
-      if (state == State.CLOSED) {
+      // Checked and marked in one step: a second close (say, the shutdown hook's) returns at once.
+      // The state stays RUNNING until the nemesis has stopped, so it never acts on a closed sim.
+      if (closing) {
         return;
       }
+      closing = true;
     }
     // Not worth lifting the last fault (restarting a process only to kill it) when closing.
     stopNemesis(false);

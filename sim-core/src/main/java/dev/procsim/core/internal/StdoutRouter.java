@@ -87,11 +87,12 @@ public final class StdoutRouter {
       return;
     }
     LineProtocol.Send send = (LineProtocol.Send) decoded;
+    String target = network.canonicalName(send.target());
     String unsendable = line.cut() ? tooLong() : line.isValidUtf8() ? null : invalidUtf8(line);
     if (unsendable != null) {
       rejectSend(component, send.target(), send.body(), text, unsendable);
-    } else if (network.knows(send.target())) {
-      network.send(component, network.canonicalName(send.target()), send.body());
+    } else if (target != null) {
+      network.send(component, target, send.body());
     } else if (send.target().equals(ComponentSpec.SIMULATOR_NAME)) {
       requestToSimulator(component, send.body(), text);
     } else {
