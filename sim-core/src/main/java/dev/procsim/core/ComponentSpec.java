@@ -9,8 +9,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What to run for one component: its name, its command, extra environment variables and its working
- * directory. Immutable; every {@code withX} returns a new spec.
+ * What to run for one component: its name, its command, extra environment variables, its working
+ * directory, its acknowledgement marker and the wire protocol it speaks. Immutable; every {@code
+ * withX} returns a new spec.
  *
  * <p>The name must be non-empty, free of whitespace and control characters, must not contain {@code
  * /}, {@code \} or {@code ,}, and must not be {@code .} or {@code ..}: names travel in {@code send}
@@ -21,7 +22,8 @@ import java.util.Optional;
  * Simulator sim = Simulator.builder()
  *     .component(ComponentSpec.of("kv1", "python3", "kv.py")
  *         .withEnvironment("KV_MODE", "leader")
- *         .withWorkingDirectory(Path.of("nodes")))
+ *         .withWorkingDirectory(Path.of("nodes"))
+ *         .withProtocol(WireProtocol.LINE))
  *     .build();
  * }</pre>
  *
@@ -32,13 +34,15 @@ import java.util.Optional;
  * @param workingDirectory where the process starts; the JVM's working directory when null
  * @param ackMarker the line the component prints when it is ready and after it has handled each
  *     input (the acknowledgement protocol of stepped runs), or empty when it does not
+ * @param protocol the wire protocol it speaks, or null for the simulation's default
  */
 public record ComponentSpec(
     String name,
     List<String> command,
     Map<String, String> environment,
     Path workingDirectory,
-    String ackMarker) {
+    String ackMarker,
+    WireProtocol protocol) {
   /** The marker {@link #withAcks()} uses: a line no ordinary output is likely to be. */
   public static final String DEFAULT_ACK_MARKER = "procsim:ack";
 
@@ -71,23 +75,38 @@ public record ComponentSpec(
     }
   }
 
+  /** A spec speaking the simulation's default protocol (the form before protocols existed). */
+  public ComponentSpec(
+      String name,
+      List<String> command,
+      Map<String, String> environment,
+      Path workingDirectory,
+      String ackMarker) {
+    this(name, command, environment, workingDirectory, ackMarker, null);
+  }
+
   /** A spec with no extra environment, started in the JVM's working directory. */
   public static ComponentSpec of(String name, String... command) {
     Objects.requireNonNull(command, "command");
-    return new ComponentSpec(name, Arrays.asList(command), Map.of(), null, "");
+    return new ComponentSpec(name, Arrays.asList(command), Map.of(), null, "", null);
   }
 
   /** This spec with one more environment variable. */
   public ComponentSpec withEnvironment(String key, String value) {
     Map<String, String> env = new LinkedHashMap<>(environment);
     env.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
-    return new ComponentSpec(name, command, env, workingDirectory, ackMarker);
+    return new ComponentSpec(name, command, env, workingDirectory, ackMarker, protocol);
   }
 
   /** This spec started in {@code directory}. */
   public ComponentSpec withWorkingDirectory(Path directory) {
     return new ComponentSpec(
-        name, command, environment, Objects.requireNonNull(directory, "directory"), ackMarker);
+        name,
+        command,
+        environment,
+        Objects.requireNonNull(directory, "directory"),
+        ackMarker,
+        protocol);
   }
 
   /**
@@ -105,7 +124,26 @@ public record ComponentSpec(
     if (Objects.requireNonNull(marker, "marker").isBlank()) {
       throw new IllegalArgumentException("component \"" + name + "\": the ack marker is blank");
     }
-    return new ComponentSpec(name, command, environment, workingDirectory, marker);
+    return new ComponentSpec(name, command, environment, workingDirectory, marker, protocol);
+  }
+
+  /**
+   * This component speaks {@code wireProtocol} instead of the simulation's default: its stdout
+   * lines are decoded, and messages to it encoded, with it.
+   */
+  public ComponentSpec withProtocol(WireProtocol wireProtocol) {
+    return new ComponentSpec(
+        name,
+        command,
+        environment,
+        workingDirectory,
+        ackMarker,
+        Objects.requireNonNull(wireProtocol, "wireProtocol"));
+  }
+
+  /** The protocol it speaks, if it chose one; else it speaks the simulation's default. */
+  public Optional<WireProtocol> protocolIfSet() {
+    return Optional.ofNullable(protocol);
   }
 
   /** Whether it speaks the acknowledgement protocol. */

@@ -1,27 +1,34 @@
 package dev.procsim.core;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads and writes durations the short way people write them: {@code 250ms}, {@code 2s}, {@code
- * 1.5s}, {@code 500us}, {@code 100ns}, {@code 1m}. Annotations use this form.
+ * Reads durations the short way people write them ({@code 250ms}, {@code 2s}, {@code 1.5s}, {@code
+ * 500us}, {@code 100ns}, {@code 1m}; annotations use this form) and writes them the one way procsim
+ * shows every duration to a person: a number, a space and a unit ({@code 250 ms}, {@code 1.5 s},
+ * {@code 40 µs}), which {@link #parse} reads back.
  *
  * <pre>{@code
- * Duration d = Durations.parse("250ms");   // PT0.25S
- * String s = Durations.format(d);          // "250ms"
+ * Duration d = Durations.parse("250ms");              // PT0.25S
+ * String s = Durations.format(d);                     // "250 ms"
+ * Durations.format(Duration.ofMillis(1500));          // "1.5 s"
  * }</pre>
  */
 public final class Durations {
   private static final Pattern FORM =
       Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*(ns|us|µs|ms|s|m|min)\\s*");
+  private static final long[] UNIT_NANOS = {1_000_000_000L, 1_000_000L, 1_000L, 1L};
+  private static final String[] UNIT_NAMES = {"s", "ms", "µs", "ns"};
 
   private Durations() {}
 
   /**
-   * Parses {@code <number><unit>} with unit ns, us, ms, s or m (minutes).
+   * Parses {@code <number><unit>} with unit ns, us (or µs), ms, s or m (minutes); a space between
+   * number and unit is allowed.
    *
    * @throws IllegalArgumentException naming the text and the expected form
    */
@@ -43,21 +50,26 @@ public final class Durations {
     return Duration.ofNanos(Math.round(amount * nanosPerUnit));
   }
 
-  /** The shortest exact form among ns, us, ms and s ({@code 1500us} → "1500us", 2s → "2s"). */
+  /**
+   * The duration in the largest unit (s, ms, µs, ns) it holds at least once, with at most three
+   * decimals: {@code 10 s}, {@code 1.5 s}, {@code 250 ms}, {@code 1.234 ms}, {@code 0 ms}.
+   */
   public static String format(Duration duration) {
     long nanos = duration.toNanos();
     if (nanos == 0) {
-      return "0ms";
+      return "0 ms";
     }
-    if (nanos % 1_000_000_000L == 0) {
-      return nanos / 1_000_000_000L + "s";
+    String sign = nanos < 0 ? "-" : "";
+    long magnitude = Math.abs(nanos);
+    for (int i = 0; i < UNIT_NANOS.length; i++) {
+      if (magnitude >= UNIT_NANOS[i] || i == UNIT_NANOS.length - 1) {
+        BigDecimal amount =
+            BigDecimal.valueOf(magnitude)
+                .divide(BigDecimal.valueOf(UNIT_NANOS[i]), 3, RoundingMode.HALF_UP)
+                .stripTrailingZeros();
+        return sign + amount.toPlainString() + " " + UNIT_NAMES[i];
+      }
     }
-    if (nanos % 1_000_000L == 0) {
-      return nanos / 1_000_000L + "ms";
-    }
-    if (nanos % 1_000L == 0) {
-      return nanos / 1_000L + "us";
-    }
-    return String.format(Locale.ROOT, "%dns", nanos);
+    throw new AssertionError("unreachable");
   }
 }

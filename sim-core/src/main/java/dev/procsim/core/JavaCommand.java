@@ -1,5 +1,6 @@
 package dev.procsim.core;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,10 +39,23 @@ public final class JavaCommand {
     command.add(javaExecutable());
     command.addAll(jvmOptions);
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    command.add(classPath());
     command.add(mainClass.getName());
     command.addAll(List.of(args));
     return command.toArray(String[]::new);
+  }
+
+  /**
+   * This JVM's class path, and its module path when it has one (as a class path: a main class of a
+   * test that runs on the module path is found too).
+   */
+  public static String classPath() {
+    String classPath = System.getProperty("java.class.path", "");
+    String modulePath = System.getProperty("jdk.module.path", "");
+    if (modulePath.isEmpty()) {
+      return classPath;
+    }
+    return classPath.isEmpty() ? modulePath : classPath + File.pathSeparator + modulePath;
   }
 
   /** The {@code java} launcher of the running JVM. */

@@ -1,6 +1,5 @@
 package dev.procsim.core;
 
-import dev.procsim.core.internal.Texts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -155,7 +154,10 @@ public sealed interface LogEvent {
     }
   }
 
-  /** A component's process was started. */
+  /**
+   * A component was started: a process (with its pid), or a Java {@link Node} (pid -1; the command
+   * then holds the node's class name).
+   */
   record ProcessStarted(long seq, long nanos, String component, long pid, List<String> command)
       implements LogEvent {
     /** Copies the command. */
@@ -165,13 +167,18 @@ public sealed interface LogEvent {
 
     @Override
     public String describe() {
-      return "started " + component + " (pid " + pid + "): " + String.join(" ", command);
+      return "started "
+          + component
+          + (pid < 0 ? " (Java node)" : " (pid " + pid + ")")
+          + ": "
+          + String.join(" ", command);
     }
   }
 
   /**
-   * A component's process exited. For a non-zero exit code, {@link #lastErrors()} holds its last
-   * stderr lines, which usually say why.
+   * A component's process exited (or a Java {@link Node} stopped: pid -1). For a non-zero exit
+   * code, {@link #lastErrors()} holds its last stderr lines (for a node, its exception), which
+   * usually say why.
    */
   record ProcessExited(
       long seq, long nanos, String component, long pid, int exitCode, List<String> lastErrors)
@@ -186,11 +193,10 @@ public sealed interface LogEvent {
       StringBuilder text =
           new StringBuilder("exited ")
               .append(component)
-              .append(" (pid ")
-              .append(pid)
+              .append(pid < 0 ? " (Java node" : " (pid " + pid)
               .append(") with code ")
               .append(exitCode);
-      if (exitCode >= 128 + 1 && exitCode <= 128 + 64) {
+      if (pid >= 0 && exitCode >= 128 + 1 && exitCode <= 128 + 64) {
         text.append(" (signal ").append(exitCode - 128).append(')');
       }
       if (!lastErrors.isEmpty()) {
@@ -238,6 +244,17 @@ public sealed interface LogEvent {
     @Override
     public String describe() {
       return "protocol error from " + component + ": " + problem + "; line: " + Texts.quote(line);
+    }
+  }
+
+  /**
+   * Something procsim itself wants a person to know, such as a stepped run that is held because
+   * nothing drives it. Printed on the console too; not part of the log's fingerprint.
+   */
+  record Warning(long seq, long nanos, String text) implements LogEvent {
+    @Override
+    public String describe() {
+      return "procsim: " + text;
     }
   }
 }

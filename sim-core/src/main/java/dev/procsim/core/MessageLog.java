@@ -1,7 +1,9 @@
 package dev.procsim.core;
 
+import dev.procsim.core.internal.log.LogFingerprint;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -70,7 +72,15 @@ public interface MessageLog {
   String fingerprint();
 
   /** Where this log's logical entries first differ from {@code other}'s, if they do. */
-  java.util.Optional<String> firstDifference(MessageLog other);
+  Optional<String> firstDifference(MessageLog other);
+
+  /**
+   * Where two lists of {@link #logicalEntries()} (say, of two runs, kept when each ended) first
+   * differ, with a few entries of context; empty when they are the same.
+   */
+  static Optional<String> firstDifference(List<String> first, List<String> second) {
+    return LogFingerprint.firstDifference(first, second);
+  }
 
   /** The last {@code count} entries, one per line, with sequence number and time. */
   String describeTail(int count);

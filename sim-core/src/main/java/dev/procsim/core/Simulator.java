@@ -1,44 +1,28 @@
 package dev.procsim.core;
 
-import dev.procsim.core.internal.AckTracker;
-import dev.procsim.core.internal.Clock;
-import dev.procsim.core.internal.ConsoleEcho;
-import dev.procsim.core.internal.LineProtocol;
-import dev.procsim.core.internal.Link;
-import dev.procsim.core.internal.NemesisRunner;
-import dev.procsim.core.internal.NetworkEngine;
-import dev.procsim.core.internal.OpenSimulators;
-import dev.procsim.core.internal.Partitions;
-import dev.procsim.core.internal.ProcessComponent;
-import dev.procsim.core.internal.RealClock;
-import dev.procsim.core.internal.RecordingLog;
-import dev.procsim.core.internal.SeededRandom;
-import dev.procsim.core.internal.Seeds;
-import dev.procsim.core.internal.StdoutRouter;
-import dev.procsim.core.internal.Stepper;
-import dev.procsim.core.internal.Teardown;
-import dev.procsim.core.internal.Texts;
-import dev.procsim.core.internal.VirtualClock;
+import dev.procsim.core.internal.assembly.Assembly;
+import dev.procsim.core.internal.assembly.ComponentDeclaration;
+import dev.procsim.core.internal.assembly.Lifecycle;
+import dev.procsim.core.internal.assembly.SimulationConfig;
+import dev.procsim.core.internal.process.ProcessTree;
+import dev.procsim.core.internal.seed.Mixing;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * A simulated distributed system made of OS processes. Each component is a process; a stdout line
- * {@code send <target> <message>} is a message, routed to the target's stdin; every other stdout
- * line is output. Everything is recorded in the {@link #log() message log}.
- *
- * <p>Lifecycle: {@link #builder()} → {@link Builder#build()} → {@link #start()} → {@link #close()}.
- * {@code close()} ends every process tree and is idempotent; a JVM shutdown hook closes simulators
- * that are still open.
+ * A simulated distributed system whose components are OS processes (or Java objects: {@link Node}).
+ * A process sends by writing a line to stdout ({@code send <target> <message>} in the default
+ * {@link WireProtocol#LINE line protocol}); procsim routes it to the target's stdin through a
+ * network that can delay, drop, duplicate and cut messages, and records everything in the {@link
+ * #log() message log}. {@link #builder()} → {@link Builder#build()} → {@link #start()} → {@link
+ * #close()}, which ends every process tree (so does a JVM shutdown hook, for what is left open).
  *
  * <pre>{@code
  * Simulator sim = Simulator.builder()
@@ -53,10 +37,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * }
  * }</pre>
  *
- * <p>Every process gets these environment variables: {@code PROCSIM_COMPONENT} (its name), {@code
- * PROCSIM_COMPONENTS} (all names, comma separated), {@code PROCSIM_SEED} (its own seed, derived
- * from the simulation seed and its name), {@code PROCSIM_RUN} (an id unique to this simulator,
- * which finds leaked processes) and {@code PYTHONUNBUFFERED=1} unless its spec sets it.
+ * <p>Every process gets {@code PROCSIM_COMPONENT} (its name), {@code PROCSIM_COMPONENTS} (all,
+ * comma separated), {@code PROCSIM_SEED} ({@link Seeds#forComponent}), {@code PROCSIM_RUN} (unique
+ * to the simulator, to find leaks) and {@code PYTHONUNBUFFERED=1} unless its spec sets it.
  */
 public final class Simulator implements AutoCloseable {
   /** How long {@link #close()} waits after closing stdin, and again after SIGTERM. */
@@ -68,85 +51,21 @@ public final class Simulator implements AutoCloseable {
   /** How long a step of a stepped run waits for a component to become idle. */
   public static final Duration DEFAULT_STEP_TIMEOUT = Duration.ofSeconds(10);
 
+  /** How long a stepped run may hold pending deliveries, undriven, before procsim warns. */
+  public static final Duration DEFAULT_STALL_WARNING = Duration.ofSeconds(5);
+
   /** Most lines kept of each component's stdout, and of its stderr; the rest are counted. */
-  public static final int DEFAULT_OUTPUT_LIMIT = RecordingLog.DEFAULT_OUTPUT_LIMIT;
+  public static final int DEFAULT_OUTPUT_LIMIT = 100_000;
 
   /** Most messages waiting to be written to one component's stdin before new ones are refused. */
   public static final int DEFAULT_STDIN_BACKLOG = 100_000;
 
-  /** How long close() waits for exits to be recorded once every process is dead. */
-  private static final long SETTLE_MILLIS = 2_000;
+  private final Assembly assembly;
+  private final Lifecycle lifecycle;
 
-  private static final AtomicLong RUN_COUNTER = new AtomicLong();
-
-  private enum State {
-    NEW,
-    RUNNING,
-    CLOSED
-  }
-
-  private final long seed;
-  private final String runId;
-  private final Duration closeGrace;
-  private final int maxLineLength;
-  private final ConsoleEcho echo;
-  private final Clock clock;
-  private final boolean stepped;
-  private final Duration stepTimeout;
-  private Stepper stepper;
-  private final RecordingLog log;
-  private final Map<String, ProcessComponent> components = new LinkedHashMap<>();
-  private final ExecutorService exitHandlers;
-  private final Network initialNetwork;
-  private final Nemesis initialNemesis;
-  private NemesisRunner nemesis;
-  private final SeededRandom partitionChoices;
-  private State state = State.NEW;
-  private boolean closing;
-  private NetworkEngine network;
-
-  private Simulator(Builder builder) {
-    this.seed = builder.seed != null ? builder.seed : Seeds.randomSeed();
-    this.runId =
-        "procsim-"
-            + ProcessHandle.current().pid()
-            + "-"
-            + RUN_COUNTER.incrementAndGet()
-            + "-"
-            + Long.toHexString(Seeds.randomSeed() & 0xffffffL);
-    this.closeGrace = builder.closeGrace;
-    this.maxLineLength = builder.maxLineLength;
-    this.echo = new ConsoleEcho(builder.echo ? builder.echoTo : null);
-    this.stepped = builder.stepped;
-    this.stepTimeout = builder.stepTimeout;
-    this.clock = stepped ? new VirtualClock() : new RealClock();
-    this.log = new RecordingLog(clock, builder.outputLimit);
-    this.initialNetwork = builder.network;
-    this.initialNemesis = builder.nemesis;
-    this.partitionChoices = new SeededRandom(Seeds.mix(seed ^ Seeds.hash("partitions")));
-    String allNames = String.join(",", builder.specs.keySet());
-    for (ComponentSpec spec : builder.specs.values()) {
-      Map<String, String> env =
-          Map.of(
-              "PROCSIM_COMPONENT",
-              spec.name(),
-              "PROCSIM_COMPONENTS",
-              allNames,
-              "PROCSIM_SEED",
-              Long.toString(Seeds.forComponent(seed, spec.name())),
-              "PROCSIM_RUN",
-              runId);
-      components.put(
-          spec.name(),
-          new ProcessComponent(spec, env, log, echo, builder.maxLineLength, builder.stdinBacklog));
-    }
-    this.exitHandlers =
-        Executors.newCachedThreadPool(
-            task -> {
-              Thread thread = new Thread(task, threadPrefix() + "-exit");
-              thread.setDaemon(true);
-              return thread;
-            });
+  private Simulator(SimulationConfig config) {
+    this.assembly = new Assembly(config);
+    this.lifecycle = new Lifecycle(assembly);
   }
 
   /** A builder for a simulator. */
@@ -155,477 +74,208 @@ public final class Simulator implements AutoCloseable {
   }
 
   /**
-   * Starts every component. Messages sent to a component that is not running yet wait for it, so
-   * the order in which processes come up does not matter.
+   * Starts every component (stepped: one at a time, each idle before the next) and returns this.
    *
-   * @return this simulator
-   * @throws SimulationException naming the component when a process cannot be started; the
-   *     simulator is then closed and no process of it is left running
+   * @throws SimulationException naming the component that cannot start; nothing is left running
    * @throws IllegalStateException when already started or closed
    */
   public Simulator start() {
-    synchronized (this) {
-      if (state != State.NEW) {
-        throw new IllegalStateException("the simulator was already " + describeState());
-      }
-      state = State.RUNNING;
-      OpenSimulators.add(this);
-      try {
-        network =
-            new NetworkEngine(log, clock, seed, components, threadPrefix() + "-network", stepped);
-        if (!initialNetwork.isReliable()) {
-          network.setNetwork(initialNetwork);
-        }
-        for (ProcessComponent component : components.values()) {
-          component.afterResume(network::markChanged);
-        }
-        Map<String, String> markers = new LinkedHashMap<>();
-        Map<String, AckTracker> trackers = new LinkedHashMap<>();
-        for (ProcessComponent component : components.values()) {
-          if (component.spec().acks()) {
-            markers.put(component.name(), component.spec().ackMarker());
-            trackers.put(component.name(), component.acks());
-          }
-        }
-        StdoutRouter router =
-            new StdoutRouter(
-                network,
-                log,
-                echo,
-                List.copyOf(components.keySet()),
-                maxLineLength,
-                markers,
-                trackers);
-        if (stepped) {
-          stepper =
-              new Stepper(
-                  network,
-                  (VirtualClock) clock,
-                  List.copyOf(components.values()),
-                  new SeededRandom(Seeds.mix(seed ^ Seeds.hash("steps"))),
-                  log,
-                  echo,
-                  stepTimeout,
-                  threadPrefix() + "-stepper");
-        }
-        for (ProcessComponent component : components.values()) {
-          component.launch(router, exitHandlers, threadPrefix());
-          if (stepped) {
-            // One at a time, each idle before the next starts: startup is deterministic too.
-            awaitIdleAtStart(component);
-          }
-        }
-        if (stepped) {
-          for (ProcessComponent component : components.values()) {
-            // A restarted or resumed component may be busy: the next step waits for it.
-            component.afterResume(
-                () -> {
-                  stepper.unsettle(component);
-                  network.markChanged();
-                });
-            component.afterRestart(
-                () -> {
-                  stepper.unsettle(component);
-                  network.markChanged();
-                });
-          }
-          log.driveWith(stepper);
-          stepper.start();
-        }
-        if (initialNemesis != null) {
-          startNemesis(initialNemesis);
-        }
-      } catch (RuntimeException | Error e) {
-        close();
-        throw e;
-      }
-    }
+    lifecycle.start();
     return this;
-  }
-
-  private void awaitIdleAtStart(ProcessComponent component) {
-    try {
-      stepper.awaitIdle(component, "after it started");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SimulationException("interrupted while starting " + component.name(), e);
-    }
   }
 
   /** Whether this simulation runs stepped (see {@link Builder#stepped()}). */
   public boolean isStepped() {
-    return stepped;
+    return assembly.scheduler().isStepped();
   }
 
   /**
-   * In a stepped run, runs the simulation until it is quiet: every component idle, no message or
-   * timer waiting. A stepped simulation advances only while the test waits on it (here, or in the
-   * log's {@code awaitMessage}/{@code awaitEvent}, which stop at the step where their condition
-   * first holds): messages sent between two waits wait, so the test thread's timing never changes
-   * the run.
-   *
-   * @throws AssertionError when it is not quiet within {@code timeout}, showing the end of the log
-   * @throws IllegalStateException when the run is not stepped or not running
+   * Runs a stepped run until it is quiet: every component idle, nothing waiting; an {@link
+   * AssertionError} after {@code timeout}. A stepped run advances only while the test waits (here,
+   * the log's waits, {@link Component#awaitExit}, {@link #advance}): the test's timing never
+   * matters.
    */
   public void awaitQuiescence(Duration timeout) {
-    running();
-    if (!stepped) {
-      throw new IllegalStateException("awaitQuiescence() needs a stepped simulation");
-    }
-    try {
-      if (!stepper.awaitQuiescence(System.nanoTime() + timeout.toNanos())) {
-        throw new AssertionError(
-            "the stepped simulation was not quiet after "
-                + timeout
-                + " ("
-                + stepper.steps()
-                + " steps); the log ends with:\n"
-                + log.describeTail(30));
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SimulationException("interrupted while waiting for quiescence", e);
-    }
+    lifecycle.requireRunning();
+    assembly.scheduler().awaitQuiescence(timeout);
+  }
+
+  /**
+   * Takes up to {@code steps} more steps of a stepped run (fewer when it goes quiet first) and
+   * returns how many; only for stepped runs.
+   */
+  public long advance(int steps) {
+    lifecycle.requireRunning();
+    return assembly.scheduler().advance(steps);
+  }
+
+  /**
+   * Runs a stepped run until its virtual clock reads {@code time}: what is due by then happens,
+   * nothing due later; an {@link AssertionError} when that takes longer than {@code timeout}.
+   */
+  public void advanceUntil(Duration time, Duration timeout) {
+    lifecycle.requireRunning();
+    assembly.scheduler().advanceUntil(time, timeout);
   }
 
   /** How many steps a stepped run has taken (0 in real time). */
   public long steps() {
-    Stepper current = stepper;
-    return current == null ? 0 : current.steps();
+    return assembly.scheduler().steps();
+  }
+
+  /** The simulation time now: since the start in real time, the virtual clock when stepped. */
+  public Duration now() {
+    return Duration.ofNanos(assembly.scheduler().clock().nanos());
   }
 
   /** The simulation seed: the one given to the builder, or the random one chosen for this run. */
   public long seed() {
-    return seed;
+    return assembly.config().seed();
   }
 
   /** The id in every process's {@code PROCSIM_RUN} variable, unique to this simulator. */
   public String runId() {
-    return runId;
+    return assembly.runId();
   }
 
-  /**
-   * The component with this name.
-   *
-   * @throws IllegalArgumentException for an unknown name; the message lists the known ones
-   */
+  /** The component named so (a Java node's pid is -1); unknown: an exception listing the names. */
   public Component component(String name) {
-    ProcessComponent component = components.get(name);
-    if (component == null) {
-      throw new IllegalArgumentException(
-          "no component \"" + name + "\"; the components are: " + knownNames());
-    }
-    return component;
+    return assembly.component(name);
   }
 
   /** All components, in the order they were declared. */
   public List<Component> components() {
-    return List.copyOf(components.values());
+    return List.copyOf(assembly.components());
   }
 
   /**
-   * Injects a message as if {@code from} had sent it: it is logged and routed like any other.
-   * {@code from} need not be a component (tests usually say {@code "test"}).
-   *
-   * @return the message as logged when it was sent
-   * @throws IllegalArgumentException when {@code to} is not a component, {@code from} is blank or
-   *     contains whitespace, or {@code body} contains a line break
-   * @throws IllegalStateException when the simulator is not running
+   * Injects a message as if {@code from} (one word, often {@code "test"}) had sent it and returns
+   * it as logged. An unknown target, a blank sender or a line break in the body is an {@link
+   * IllegalArgumentException}.
    */
   public Message send(String from, String to, String body) {
-    Objects.requireNonNull(from, "from");
-    Objects.requireNonNull(to, "to");
-    Objects.requireNonNull(body, "body");
-    if (from.isEmpty() || from.chars().anyMatch(Character::isWhitespace)) {
-      throw new IllegalArgumentException(
-          "the sender name \"" + from + "\" must be one word without whitespace");
-    }
-    if (!LineProtocol.isSendable(body)) {
-      throw new IllegalArgumentException(
-          "a message body cannot contain a line break: " + Texts.quote(body));
-    }
-    if (!components.containsKey(to)) {
-      throw new IllegalArgumentException(
-          "cannot send to \"" + to + "\": no such component; the components are: " + knownNames());
-    }
-    return running().send(from, to, body);
+    return assembly.inject(from, to, body, lifecycle);
   }
 
-  /**
-   * Replaces the network's fault model for messages sent from now on; messages already in flight
-   * keep their fate. The change is logged.
-   *
-   * @throws IllegalStateException when the simulator is not running
-   */
+  /** Replaces the network's fault model for messages sent from now on (in flight keep theirs). */
   public void network(Network newNetwork) {
-    Objects.requireNonNull(newNetwork, "network");
-    running().setNetwork(newNetwork);
+    lifecycle.faults().network(Objects.requireNonNull(newNetwork, "network"));
   }
 
   /** The network's current fault model (the builder's until changed). */
   public Network network() {
-    NetworkEngine engine;
-    synchronized (this) {
-      engine = network;
-    }
-    return engine == null ? initialNetwork : engine.network();
+    return lifecycle.faults().network();
   }
 
   /**
-   * Partitions the components: components on different sides cannot talk, in either direction.
-   * Components on no side form one more side together, so {@code partition(List.of("n1"))} cuts n1
-   * off from all the others. Replaces the previous partition (one-way {@link #cut cuts} stay). A
-   * message that would cross the partition when it is due is {@link Fate#DROPPED}, with the
-   * partition as the reason. The partition is logged.
-   *
-   * @throws IllegalArgumentException for an unknown component or one listed on two sides
+   * Partitions the components: different sides cannot talk, either way; the unlisted form one more
+   * side. Replaces the previous partition (cuts stay). A message crossing it when due is {@link
+   * Fate#DROPPED} with the partition as reason. Names must be components, each on one side.
    */
   @SafeVarargs
   public final void partition(Collection<String>... sides) {
-    NetworkEngine engine = running();
-    engine.partition(Partitions.ofSides(List.of(sides), List.copyOf(components.keySet())));
+    lifecycle.faults().partition(List.of(sides));
   }
 
   /**
-   * Partitions the components in a named shape; who ends up where is chosen by the seed (the n-th
-   * shape of a run is the same for the same seed). Replaces the previous partition.
-   *
-   * @return what was chosen, e.g. {@code "[n3] | [n1, n2, n4, n5]"}
+   * Partitions the components in a named shape, who goes where chosen by the seed; returns what was
+   * chosen, e.g. {@code "[n3] | [n1, n2, n4, n5]"}. Replaces the previous partition.
    */
   public String partition(PartitionShape shape) {
-    NetworkEngine engine = running();
-    Partitions.Plan plan;
-    synchronized (partitionChoices) {
-      plan = Partitions.ofShape(shape, List.copyOf(components.keySet()), partitionChoices);
-    }
-    engine.partition(plan);
-    return plan.description();
+    return lifecycle.faults().partition(Objects.requireNonNull(shape, "shape"));
   }
 
-  /**
-   * Takes down one direction: messages {@code from -> to} are dropped, {@code to -> from} still
-   * flow. Cuts add up until {@link #heal()}.
-   *
-   * @throws IllegalArgumentException when either is not a component
-   */
+  /** Takes down {@code from -> to} only ({@code to -> from} still flows) until {@link #heal()}. */
   public void cut(String from, String to) {
-    component(from);
-    component(to);
-    running().cut(new Link(from, to));
+    lifecycle.faults().cut(from, to);
   }
 
   /** Lifts the partition and every cut: all links are up again. Logged. */
   public void heal() {
-    running().heal();
+    lifecycle.faults().heal();
   }
 
   /**
-   * Starts a nemesis that injects faults until {@link #healAll()} or {@link #close()}. Its choices
-   * come from the simulation seed.
+   * Starts a nemesis, its choices from the seed, until {@link #healAll()} or {@link #close()}.
    *
    * @throws IllegalStateException when one is already running, or the simulator is not running
    */
-  public synchronized void startNemesis(Nemesis plan) {
-    Objects.requireNonNull(plan, "plan");
-    running();
-    for (String target : plan.targets()) {
-      component(target);
-    }
-    if (nemesis != null) {
-      throw new IllegalStateException("a nemesis is already running; call healAll() first");
-    }
-    nemesis =
-        new NemesisRunner(
-            plan,
-            this,
-            log,
-            new SeededRandom(Seeds.mix(seed ^ Seeds.hash("nemesis"))),
-            threadPrefix() + "-nemesis");
-    if (stepped) {
-      // Between steps and on the virtual clock: the same seed puts faults at the same steps.
-      stepper.nemesis(nemesis);
-    } else {
-      nemesis.start();
-    }
+  public void startNemesis(Nemesis plan) {
+    lifecycle.faults().startNemesis(Objects.requireNonNull(plan, "plan"));
   }
 
   /**
-   * Ends every fault, for the liveness phase of a test: stops the nemesis (if any), lifts every
-   * partition and cut, resumes paused components and restarts crashed ones. Network faults set with
-   * {@link #network(Network)} stay; set {@link Network#reliable()} to lift those too. Logged.
+   * Ends every fault for a liveness phase: stops the nemesis, heals partitions and cuts, resumes
+   * the paused and restarts the crashed. The {@link #network(Network) fault model} stays.
    */
   public void healAll() {
-    running();
-    if (stopNemesis(true)) {
-      throw new SimulationException("interrupted while stopping the nemesis");
-    }
-    running().heal();
-    for (ProcessComponent component : components.values()) {
-      if (component.isPaused()) {
-        component.resume();
-      }
-      if (component.isCrashed()) {
-        component.restart();
-      }
-    }
-  }
-
-  /**
-   * Stops the running nemesis, if any, outside this simulator's lock (its thread calls back into
-   * the simulator). Returns true when the wait for it was interrupted; the interrupt is kept.
-   */
-  private boolean stopNemesis(boolean liftLastFault) {
-    NemesisRunner stopping;
-    synchronized (this) {
-      stopping = nemesis;
-      nemesis = null;
-    }
-    if (stopping != null && stepper != null) {
-      stepper.nemesis(null);
-    }
-    if (stopping == null) {
-      return false;
-    }
-    try {
-      stopping.stop(liftLastFault);
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return true;
-    }
-  }
-
-  private NetworkEngine running() {
-    synchronized (this) {
-      if (state != State.RUNNING) {
-        throw new IllegalStateException(
-            "the simulator is " + (state == State.NEW ? "not started" : "closed"));
-      }
-      return network;
-    }
+    lifecycle.faults().healAll();
   }
 
   /** Everything that happened, as it happens. Usable before {@link #start()} and after close. */
   public MessageLog log() {
-    return log;
+    return assembly.log();
   }
 
   /**
-   * Ends every process tree and stops routing. Closes every stdin and waits a grace period (see
-   * {@link Builder#closeGrace}), then sends SIGTERM to what is left and waits again, then SIGKILL.
-   * Messages that were not delivered by then become {@link Fate#UNDELIVERABLE}. Idempotent, safe
-   * after a failed {@link #start()}, and it finishes its work even when the calling thread is
-   * interrupted (the interrupt is kept).
+   * Ends every process tree: closes stdins, waits {@link Builder#closeGrace}, SIGTERM, waits,
+   * SIGKILL. Undelivered messages become {@link Fate#UNDELIVERABLE}; the log is final. Idempotent,
+   * and it finishes even when the thread is interrupted (the interrupt is kept).
    */
   @Override
   public void close() {
-    synchronized (this) {
-      // Checked and marked in one step: a second close (say, the shutdown hook's) returns at once.
-      // The state stays RUNNING until the nemesis has stopped, so it never acts on a closed sim.
-      if (closing) {
-        return;
-      }
-      closing = true;
-    }
-    // Not worth lifting the last fault (restarting a process only to kill it) when closing.
-    stopNemesis(false);
-    if (stepper != null) {
-      try {
-        stepper.stop();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    synchronized (this) {
-      state = State.CLOSED;
-      if (network != null) {
-        network.close();
-        network = null;
-      }
-    }
-    boolean interrupted = Thread.interrupted();
-    List<ProcessHandle> survivors = List.of();
-    Duration grace = interrupted ? Duration.ZERO : closeGrace;
-    while (true) {
-      try {
-        survivors = Teardown.run(components.values(), runId, grace);
-        for (ProcessComponent component : components.values()) {
-          component.awaitSettled(SETTLE_MILLIS);
-        }
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
-        grace = Duration.ZERO;
-      }
-    }
-    log.resolveInFlight("the simulator closed before the message was delivered");
-    exitHandlers.shutdown();
-    OpenSimulators.remove(this);
-    if (!survivors.isEmpty()) {
-      List<Long> pids = new ArrayList<>();
-      survivors.forEach(p -> pids.add(p.pid()));
-      System.err.println("procsim: processes of run " + runId + " survived SIGKILL: " + pids);
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    lifecycle.close();
   }
 
-  private String describeState() {
-    return state == State.RUNNING ? "started" : "closed";
-  }
-
-  private String knownNames() {
-    return String.join(", ", components.keySet());
-  }
-
-  private String threadPrefix() {
-    return runId;
+  /**
+   * The live processes whose {@code PROCSIM_RUN} starts with {@code runIdPrefix} (Linux; empty
+   * elsewhere): none for {@link #runId()} after close; {@code "procsim-<jvm pid>-"} for all runs.
+   */
+  public static List<ProcessHandle> processesOf(String runIdPrefix) {
+    return ProcessTree.findByRunPrefix(Objects.requireNonNull(runIdPrefix, "runIdPrefix"));
   }
 
   @Override
   public String toString() {
-    return "Simulator[seed=" + seed + ", run=" + runId + ", components=" + knownNames() + "]";
+    return String.format(
+        "Simulator[seed=%d, run=%s, components=%s]", seed(), runId(), assembly.knownNames());
   }
 
   /**
-   * Configures a {@link Simulator}. Defaults: a random seed, echo to {@code System.out}, a close
-   * grace of {@link #DEFAULT_CLOSE_GRACE}, lines up to {@link #DEFAULT_MAX_LINE_LENGTH} bytes, a
-   * stdin backlog of {@link #DEFAULT_STDIN_BACKLOG} messages per component.
+   * Configures a {@link Simulator}. Defaults: a random seed, the {@link WireProtocol#LINE line
+   * protocol}, real time, echo to {@code System.out}, the {@code DEFAULT_*} limits.
    *
    * <pre>{@code
    * Simulator sim = Simulator.builder()
    *     .seed(7)
    *     .component("a", "python3", "node.py")
-   *     .component("b", "python3", "node.py")
-   *     .echo(false)
+   *     .node("kv", KvMock::new)
    *     .build();
    * }</pre>
    */
   public static final class Builder {
     private Long seed;
-    private final Map<String, ComponentSpec> specs = new LinkedHashMap<>();
-    private boolean echo = true;
+    private final Map<String, ComponentDeclaration> components = new LinkedHashMap<>();
+    private WireProtocol protocol = WireProtocol.LINE;
     private PrintStream echoTo = System.out;
+    private boolean echo = true;
     private Duration closeGrace = DEFAULT_CLOSE_GRACE;
     private int maxLineLength = DEFAULT_MAX_LINE_LENGTH;
     private int stdinBacklog = DEFAULT_STDIN_BACKLOG;
+    private int outputLimit = DEFAULT_OUTPUT_LIMIT;
     private Network network = Network.reliable();
     private Nemesis nemesis;
-    private int outputLimit = DEFAULT_OUTPUT_LIMIT;
     private boolean stepped;
     private Duration stepTimeout = DEFAULT_STEP_TIMEOUT;
+    private Duration stallWarning = DEFAULT_STALL_WARNING;
 
     private Builder() {}
 
     /**
-     * Runs the simulation stepped, for determinism: the network holds every message and, at each
-     * step, waits until the component that got the last one is idle, then delivers one message
-     * chosen by the seed among those due under a virtual clock (which jumps to the next due time
-     * when nothing is due). Components start one at a time. Idleness comes from the acknowledgement
-     * protocol ({@link ComponentSpec#withAcks()}) or, for other components, from black-box
-     * observation of their processes on Linux. With components whose behaviour depends only on
-     * their input and seed, one seed gives one log ({@link MessageLog#fingerprint()}).
+     * Runs stepped, for determinism: each step waits until the last target is idle (by {@link
+     * ComponentSpec#withAcks() acknowledgements}, black-box observation on Linux, or a Java node's
+     * handler returning), then delivers one due message chosen by the seed, on a virtual clock. One
+     * seed then gives one log ({@link MessageLog#fingerprint()}) for deterministic components.
      */
     public Builder stepped() {
       this.stepped = true;
@@ -634,10 +284,13 @@ public final class Simulator implements AutoCloseable {
 
     /** How long a step waits for a component to become idle before reporting it and going on. */
     public Builder stepTimeout(Duration timeout) {
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("the step timeout must be positive: " + timeout);
-      }
-      this.stepTimeout = timeout;
+      this.stepTimeout = SimulationConfig.positive(timeout, "the step timeout");
+      return this;
+    }
+
+    /** After how long undriven, with deliveries pending, a stepped run warns that it is held. */
+    public Builder stallWarning(Duration after) {
+      this.stallWarning = SimulationConfig.positive(after, "the stall warning");
       return this;
     }
 
@@ -659,27 +312,32 @@ public final class Simulator implements AutoCloseable {
       return this;
     }
 
-    /**
-     * Adds a component running {@code command}.
-     *
-     * @throws IllegalArgumentException for an invalid or duplicate name or an empty command
-     */
+    /** The wire protocol of every process component that does not choose its own. */
+    public Builder protocol(WireProtocol protocol) {
+      this.protocol = Objects.requireNonNull(protocol, "protocol");
+      return this;
+    }
+
+    /** Adds a process component running {@code command}; names must be unique. */
     public Builder component(String name, String... command) {
       return component(ComponentSpec.of(name, command));
     }
 
-    /**
-     * Adds a component.
-     *
-     * @throws IllegalArgumentException for a duplicate name
-     */
+    /** Adds a process component; names must be unique. */
     public Builder component(ComponentSpec spec) {
-      Objects.requireNonNull(spec, "spec");
-      if (specs.containsKey(spec.name())) {
+      return declare(new ComponentDeclaration.Process(Objects.requireNonNull(spec, "spec")));
+    }
+
+    /** Adds a Java component: {@code factory} builds it at start and at every restart. */
+    public Builder node(String name, Supplier<? extends Node> factory) {
+      return declare(new ComponentDeclaration.JavaNode(name, factory));
+    }
+
+    private Builder declare(ComponentDeclaration declaration) {
+      if (components.putIfAbsent(declaration.name(), declaration) != null) {
         throw new IllegalArgumentException(
-            "duplicate component name \"" + spec.name() + "\": names must be unique");
+            "duplicate component name \"" + declaration.name() + "\": names must be unique");
       }
-      specs.put(spec.name(), spec);
       return this;
     }
 
@@ -698,54 +356,45 @@ public final class Simulator implements AutoCloseable {
 
     /** How long {@link Simulator#close()} waits after closing stdin, and after SIGTERM. */
     public Builder closeGrace(Duration grace) {
-      if (grace.isNegative()) {
-        throw new IllegalArgumentException("the close grace must not be negative: " + grace);
-      }
-      this.closeGrace = grace;
+      this.closeGrace = SimulationConfig.notNegative(grace, "the close grace");
       return this;
     }
 
-    /** Longest stdout or stderr line in bytes; longer lines are cut and reported. */
+    /** Longest stdout or stderr line in bytes (at least 64); longer lines are cut and reported. */
     public Builder maxLineLength(int bytes) {
-      if (bytes < 64) {
-        throw new IllegalArgumentException("the maximum line length must be at least 64 bytes");
-      }
-      this.maxLineLength = bytes;
+      this.maxLineLength = SimulationConfig.atLeast(bytes, 64, "the maximum line length in bytes");
       return this;
     }
 
-    /**
-     * Most lines kept of each component's stdout and of its stderr. Beyond it, lines are still read
-     * (and messages among them routed) but only counted: the count is logged when the process
-     * exits, so memory stays bounded however much a process prints.
-     */
+    /** Most lines kept per component and stream; later ones are routed and counted, not kept. */
     public Builder outputLimit(int lines) {
-      if (lines < 1) {
-        throw new IllegalArgumentException("the output limit must be at least one line");
-      }
-      this.outputLimit = lines;
+      this.outputLimit = SimulationConfig.atLeast(lines, 1, "the output limit in lines");
       return this;
     }
 
-    /** Most messages waiting for one component's stdin; further ones become undeliverable. */
+    /** Most messages waiting for one component; further ones become undeliverable. */
     public Builder stdinBacklog(int messages) {
-      if (messages < 1) {
-        throw new IllegalArgumentException("the stdin backlog must hold at least one message");
-      }
-      this.stdinBacklog = messages;
+      this.stdinBacklog = SimulationConfig.atLeast(messages, 1, "the stdin backlog in messages");
       return this;
     }
 
-    /**
-     * Builds the simulator; no process runs until {@link Simulator#start()}.
-     *
-     * @throws IllegalStateException when no component was added
-     */
+    /** Freezes the configuration and seed into a simulator (not started); needs a component. */
     public Simulator build() {
-      if (specs.isEmpty()) {
-        throw new IllegalStateException("a simulation needs at least one component");
-      }
-      return new Simulator(this);
+      return new Simulator(
+          new SimulationConfig(
+              seed != null ? seed : Mixing.randomSeed(),
+              List.copyOf(components.values()),
+              protocol,
+              stepped,
+              stepTimeout,
+              stallWarning,
+              network,
+              Optional.ofNullable(nemesis),
+              echo ? echoTo : null,
+              closeGrace,
+              maxLineLength,
+              outputLimit,
+              stdinBacklog));
     }
   }
 }

@@ -2,7 +2,6 @@ package dev.procsim.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.procsim.core.internal.ProcessTree;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -197,6 +196,6 @@ class BadInputTest {
       assertThat(sim.component("a").isAlive()).isTrue();
       assertStillWorks(sim);
     }
-    assertThat(ProcessTree.findByRun(sim.runId())).isEmpty();
+    assertThat(Simulator.processesOf(sim.runId())).isEmpty();
   }
 }

@@ -2,7 +2,6 @@ package dev.procsim.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.procsim.core.internal.ProcessTree;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -72,7 +71,7 @@ class LoadTest {
     // What the log says was delivered is exactly what the process received.
     assertThat(sim.component("sink").output())
         .containsExactly(Integer.toString(fates.get(Fate.DELIVERED)));
-    assertThat(ProcessTree.findByRun(sim.runId())).isEmpty();
+    assertThat(Simulator.processesOf(sim.runId())).isEmpty();
   }
 
   @Test
@@ -101,7 +100,7 @@ class LoadTest {
     }
     long t2 = System.nanoTime();
     System.out.printf("200 components: close %.2f s%n", (t2 - t1) / 1e9);
-    assertThat(ProcessTree.findByRun(sim.runId())).isEmpty();
+    assertThat(Simulator.processesOf(sim.runId())).isEmpty();
     assertThat(names).allSatisfy(n -> assertThat(sim.component(n).isAlive()).isFalse());
   }
 }

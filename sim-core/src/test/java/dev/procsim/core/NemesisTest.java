@@ -3,7 +3,6 @@ package dev.procsim.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.procsim.core.internal.ProcessTree;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -113,7 +112,7 @@ class NemesisTest {
     Simulator sim = cluster(5, FAST);
     awaitDecisions(sim, 5);
     sim.close();
-    assertThat(ProcessTree.findByRun(sim.runId())).isEmpty();
+    assertThat(Simulator.processesOf(sim.runId())).isEmpty();
   }
 
   @Test

@@ -3,7 +3,7 @@ package dev.procsim.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.procsim.core.internal.FaultDecisions;
+import dev.procsim.core.internal.network.FaultDecisions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

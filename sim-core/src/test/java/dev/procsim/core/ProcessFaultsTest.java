@@ -3,7 +3,7 @@ package dev.procsim.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.procsim.core.internal.ProcessTree;
+import dev.procsim.core.internal.process.ProcessTree;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -142,6 +142,6 @@ class ProcessFaultsTest {
     Simulator sim = sim("sh", "-c", "sleep 600 & cat");
     sim.component("node").pause();
     sim.close();
-    assertThat(ProcessTree.findByRun(sim.runId())).isEmpty();
+    assertThat(Simulator.processesOf(sim.runId())).isEmpty();
   }
 }

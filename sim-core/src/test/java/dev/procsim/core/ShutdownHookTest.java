@@ -2,7 +2,6 @@ package dev.procsim.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.procsim.core.internal.ProcessTree;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +24,6 @@ class ShutdownHookTest {
     assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("child JVM exited").isTrue();
     assertThat(runId).startsWith("procsim-");
     // The hook ran before the JVM exited, so the tree is gone by the time waitFor returns.
-    assertThat(ProcessTree.findByRun(runId)).isEmpty();
+    assertThat(Simulator.processesOf(runId)).isEmpty();
   }
 }

@@ -3,8 +3,6 @@ package dev.procsim.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.procsim.core.internal.ProcessTree;
-import dev.procsim.core.internal.Seeds;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +21,7 @@ class SimulatorTest {
   }
 
   private static void assertNothingLeftOf(Simulator sim) {
-    assertThat(ProcessTree.findByRun(sim.runId())).as("processes of run %s", sim.runId()).isEmpty();
+    assertThat(Simulator.processesOf(sim.runId())).as("processes of run %s", sim.runId()).isEmpty();
     for (Component component : sim.components()) {
       assertThat(component.isAlive()).as("%s alive", component.name()).isFalse();
     }
@@ -274,7 +272,7 @@ class SimulatorTest {
             .build()
             .start();
     sim.log().awaitEvent(e -> e instanceof LogEvent.Output o && o.line().equals("ready"), WAIT);
-    List<ProcessHandle> before = ProcessTree.findByRun(sim.runId());
+    List<ProcessHandle> before = Simulator.processesOf(sim.runId());
     assertThat(before).hasSizeGreaterThanOrEqualTo(4);
     sim.close();
     assertThat(before).noneMatch(ProcessHandle::isAlive);

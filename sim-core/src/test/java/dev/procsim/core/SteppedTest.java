@@ -2,7 +2,6 @@ package dev.procsim.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.procsim.core.internal.ProcessTree;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,7 +30,7 @@ class SteppedTest {
       assertThat(sim.steps()).isPositive();
       return sim.log().logicalEntries();
     } finally {
-      assertThat(ProcessTree.findByRun(sim.runId())).isEmpty();
+      assertThat(Simulator.processesOf(sim.runId())).isEmpty();
     }
   }
 

@@ -9,16 +9,19 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Declares one component of a {@link SimulationTest}: a name and either a {@link #command()} or a
- * Java {@link #main()} class run from the test classpath. Repeatable. On a method it belongs to
- * that test; on a class (or an enclosing class of a {@code @Nested} class, or a superclass) it
- * joins every simulation test of the class. Names must be unique across all of them.
+ * Declares one component of a {@link SimulationTest}: a name and one of a {@link #command()}, a
+ * Java {@link #main()} class run in a JVM of its own from the test classpath, or a {@link #node()}
+ * class that lives in the test's JVM. Repeatable. On a method it belongs to that test; on a class
+ * (or an enclosing class of a {@code @Nested} class, or a superclass) it joins every simulation
+ * test of the class. Names must be unique across all of them.
  *
  * <pre>{@code
  * @Component(name = "store", command = {"python3", "nodes/store.py"}, env = "STORE_SIZE=10")
  * class StoreTest {
  *   @SimulationTest
  *   @Component(name = "client", main = ClientNode.class, args = {"--writes", "100"})
+ *   @Component(name = "clock", node = ClockMock.class)
+ *   @Component(name = "legacy", command = {"./legacy"}, protocol = PipeProtocol.class)
  *   void clientWritesReachTheStore(Simulator sim) { ... }
  * }
  * }</pre>
@@ -33,14 +36,28 @@ public @interface Component {
   /** The component's name, as used in {@code send <target> <message>} lines. */
   String name();
 
-  /** The program and its arguments. Give this or {@link #main()}, not both. */
+  /** The program and its arguments. Give one of this, {@link #main()} and {@link #node()}. */
   String[] command() default {};
 
   /**
-   * A Java class with a {@code main} method, run in a fresh JVM with the test's classpath. Give
-   * this or {@link #command()}, not both.
+   * A Java class with a {@code main} method, run in a fresh JVM with the test's classpath. Give one
+   * of this, {@link #command()} and {@link #node()}.
    */
   Class<?> main() default void.class;
+
+  /**
+   * A {@link dev.procsim.core.Node} class with a no-argument constructor (it may be private, and a
+   * static nested class): the component is an instance of it in the test's JVM, built anew at every
+   * restart. Give one of this, {@link #command()} and {@link #main()}.
+   */
+  Class<? extends dev.procsim.core.Node> node() default dev.procsim.core.Node.class;
+
+  /**
+   * The {@link dev.procsim.core.WireProtocol} this process component speaks, a class with a
+   * no-argument constructor; the line protocol when not given.
+   */
+  Class<? extends dev.procsim.core.WireProtocol> protocol() default
+      dev.procsim.core.WireProtocol.class;
 
   /** Arguments for {@link #main()}. */
   String[] args() default {};

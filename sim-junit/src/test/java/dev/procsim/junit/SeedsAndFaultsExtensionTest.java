@@ -14,7 +14,6 @@ import dev.procsim.core.LogEvent;
 import dev.procsim.core.Message;
 import dev.procsim.core.Nemesis;
 import dev.procsim.core.Simulator;
-import dev.procsim.core.internal.ProcessTree;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -39,7 +38,7 @@ class SeedsAndFaultsExtensionTest {
     }
     EngineExecutionResults results = kit.execute();
     for (Simulator sim : SEEN) {
-      assertThat(ProcessTree.findByRun(sim.runId())).isEmpty();
+      assertThat(Simulator.processesOf(sim.runId())).isEmpty();
     }
     return results;
   }

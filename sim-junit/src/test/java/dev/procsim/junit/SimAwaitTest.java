@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.procsim.core.Simulator;
-import dev.procsim.core.internal.ProcessTree;
 import dev.procsim.junit.assertj.SimAssertions;
 import java.time.Duration;
 import org.awaitility.core.TerminalFailureException;
@@ -45,6 +44,52 @@ class SimAwaitTest {
           .hasMessageContaining("disk full")
           .hasMessageContaining("procsim: seed " + sim.seed());
     }
-    assertThat(ProcessTree.findByRun(sim.runId())).isEmpty();
+    assertThat(Simulator.processesOf(sim.runId())).isEmpty();
+  }
+
+  /** A stepped run of two Java nodes passing a counter up to 20; nothing moves unless driven. */
+  private static Simulator steppedRally() {
+    dev.procsim.core.Node player =
+        (from, body, ctx) -> {
+          int n = Integer.parseInt(body);
+          ctx.output("at " + n);
+          if (n < 20) {
+            ctx.send(ctx.name().equals("a") ? "b" : "a", Integer.toString(n + 1));
+          }
+        };
+    return Simulator.builder()
+        .echo(false)
+        .stepped()
+        .node("a", () -> player)
+        .node("b", () -> player)
+        .build()
+        .start();
+  }
+
+  @Test
+  void inASteppedRunTheWaitDrivesTheRunAndTestsTheConditionBetweenSteps() {
+    try (Simulator sim = steppedRally()) {
+      sim.send("test", "a", "0");
+      SimAwait.await(sim).until(() -> sim.component("b").output().contains("at 7"));
+      // It stopped at the step where the condition first held, not later.
+      assertThat(sim.component("b").output()).last().isEqualTo("at 7");
+      assertThat(sim.component("a").output()).last().isEqualTo("at 6");
+    }
+  }
+
+  @Test
+  void inASteppedRunTheWaitStopsAtOnceWhenTheRunGoesQuiet() {
+    try (Simulator sim = steppedRally()) {
+      sim.send("test", "a", "0");
+      assertThatThrownBy(
+              () ->
+                  SimAwait.await(sim)
+                      .atMost(Duration.ofMinutes(5))
+                      .until(() -> sim.component("a").output().contains("at 99")))
+          .isInstanceOf(TerminalFailureException.class)
+          .rootCause()
+          .hasMessageContaining("the stepped simulation went quiet after 21 steps")
+          .hasMessageContaining("procsim: seed " + sim.seed());
+    }
   }
 }

@@ -12,7 +12,6 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 
 import dev.procsim.core.Fate;
 import dev.procsim.core.Simulator;
-import dev.procsim.core.internal.ProcessTree;
 import dev.procsim.junit.assertj.SimAssertions;
 import java.time.Duration;
 import java.util.List;
@@ -46,7 +45,7 @@ class SimulationExtensionTest {
   private static void assertNoProcessLeft() {
     assertThat(SEEN).isNotEmpty();
     for (Simulator sim : SEEN.values()) {
-      assertThat(ProcessTree.findByRun(sim.runId())).as("processes of %s", sim.runId()).isEmpty();
+      assertThat(Simulator.processesOf(sim.runId())).as("processes of %s", sim.runId()).isEmpty();
       sim.components().forEach(c -> assertThat(c.isAlive()).as(c.name()).isFalse());
     }
   }
@@ -268,7 +267,7 @@ class SimulationExtensionTest {
                 finishedWithFailure(
                     instanceOf(dev.procsim.core.SimulationException.class),
                     message(m -> m.contains("component \"broken\": cannot start")))));
-    assertThat(ProcessTree.findByRun("procsim-" + ProcessHandle.current().pid() + "-")).isEmpty();
+    assertThat(Simulator.processesOf("procsim-" + ProcessHandle.current().pid() + "-")).isEmpty();
   }
 
   // ---------------------------------------------------------------- time-out

@@ -71,7 +71,7 @@ public class ComponentAssert extends AbstractAssert<ComponentAssert, Component> 
   }
 
   private static String quote(String text) {
-    return dev.procsim.core.internal.Texts.quote(text);
+    return dev.procsim.core.Texts.quote(text);
   }
 
   private static String quoteAll(List<String> lines) {

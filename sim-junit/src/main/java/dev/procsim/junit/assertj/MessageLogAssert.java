@@ -240,6 +240,6 @@ public class MessageLogAssert extends AbstractAssert<MessageLogAssert, MessageLo
   }
 
   private static String quote(String text) {
-    return dev.procsim.core.internal.Texts.quote(text);
+    return dev.procsim.core.Texts.quote(text);
   }
 }

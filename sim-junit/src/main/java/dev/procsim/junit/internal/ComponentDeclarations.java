@@ -2,6 +2,8 @@ package dev.procsim.junit.internal;
 
 import dev.procsim.core.ComponentSpec;
 import dev.procsim.core.JavaCommand;
+import dev.procsim.core.Node;
+import dev.procsim.core.WireProtocol;
 import dev.procsim.junit.Component;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
@@ -22,23 +24,23 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * an {@link ExtensionConfigurationException} that names the test and the annotation.
  *
  * <pre>{@code
- * List<ComponentSpec> specs = ComponentDeclarations.forTest(testClass, testMethod);
+ * List<DeclaredComponent> components = ComponentDeclarations.forTest(testClass, testMethod);
  * }</pre>
  */
 public final class ComponentDeclarations {
   private ComponentDeclarations() {}
 
-  /** The specs of every component that joins {@code method}'s simulation, in declaration order. */
-  public static List<ComponentSpec> forTest(Class<?> testClass, Method method) {
+  /** Every component that joins {@code method}'s simulation, in declaration order. */
+  public static List<DeclaredComponent> forTest(Class<?> testClass, Method method) {
     String test = testClass.getSimpleName() + "." + method.getName() + "()";
     Map<String, String> declaredOn = new LinkedHashMap<>();
-    List<ComponentSpec> specs = new ArrayList<>();
+    List<DeclaredComponent> specs = new ArrayList<>();
     for (AnnotatedElement element : declarationSites(testClass, method)) {
       String site = describe(element);
       rejectIdenticalRepeats(element, test, site);
       for (Component component :
           AnnotationSupport.findRepeatableAnnotations(element, Component.class)) {
-        ComponentSpec spec = toSpec(component, test, site);
+        DeclaredComponent spec = toDeclared(component, test, site);
         String earlier = declaredOn.putIfAbsent(spec.name(), site);
         if (earlier != null && !earlier.equals(site) && isInheritedRepeat(element, earlier)) {
           continue;
@@ -117,23 +119,50 @@ public final class ComponentDeclarations {
         : "method " + ((Method) element).getName() + "()";
   }
 
-  private static ComponentSpec toSpec(Component component, String test, String site) {
+  private static DeclaredComponent toDeclared(Component component, String test, String site) {
     String where =
         String.format("%s: @Component(name = \"%s\") on %s", test, component.name(), site);
     boolean hasCommand = component.command().length > 0;
     boolean hasMain = component.main() != void.class;
-    if (hasCommand == hasMain) {
+    boolean hasNode = component.node() != Node.class;
+    int kinds = (hasCommand ? 1 : 0) + (hasMain ? 1 : 0) + (hasNode ? 1 : 0);
+    if (kinds != 1) {
       throw new ExtensionConfigurationException(
           where
-              + (hasCommand
-                  ? " gives both a command and a main class; give one of them"
-                  : " has no command: give command = {\"program\", \"arg\", ...} or main ="
-                      + " SomeNode.class"));
+              + (kinds == 0
+                  ? " has no command: give command = {\"program\", \"arg\", ...}, main ="
+                      + " SomeMain.class or node = SomeNode.class"
+                  : " gives more than one of command, main and node; give one of them"));
     }
     if (!hasMain && component.args().length > 0) {
       throw new ExtensionConfigurationException(
           where + " gives args without a main class; put them in the command instead");
     }
+    return hasNode
+        ? toNode(component, where)
+        : new DeclaredComponent.Process(toSpec(component, where, hasMain));
+  }
+
+  private static DeclaredComponent toNode(Component component, String where) {
+    if (component.env().length > 0
+        || !component.workingDirectory().isEmpty()
+        || component.acks()
+        || component.protocol() != WireProtocol.class) {
+      throw new ExtensionConfigurationException(
+          where
+              + " declares a Java node: env, workingDirectory, acks and protocol are for process"
+              + " components only");
+    }
+    try {
+      ComponentSpec.requireValidName(component.name());
+    } catch (IllegalArgumentException e) {
+      throw new ExtensionConfigurationException(where + ": " + e.getMessage(), e);
+    }
+    return new DeclaredComponent.JavaNode(
+        component.name(), Instantiation.factory(component.node(), where));
+  }
+
+  private static ComponentSpec toSpec(Component component, String where, boolean hasMain) {
     String[] command =
         hasMain ? JavaCommand.of(component.main(), component.args()) : component.command();
     ComponentSpec spec;
@@ -152,6 +181,13 @@ public final class ComponentDeclarations {
     }
     if (!component.workingDirectory().isEmpty()) {
       spec = spec.withWorkingDirectory(Path.of(component.workingDirectory()));
+    }
+    if (component.protocol() != WireProtocol.class) {
+      try {
+        spec = spec.withProtocol(Instantiation.factory(component.protocol(), where).get());
+      } catch (IllegalStateException e) {
+        throw new ExtensionConfigurationException(where + ": " + e.getMessage(), e);
+      }
     }
     return component.acks() ? spec.withAcks() : spec;
   }

@@ -1,6 +1,6 @@
 package dev.procsim.junit.internal;
 
-import dev.procsim.core.internal.Seeds;
+import dev.procsim.core.Seeds;
 import dev.procsim.junit.SimulationTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,12 +37,10 @@ public final class SeedPlan {
             SEED_PARAMETER + " = \"" + override.get() + "\" is not a seed (a long integer)", e);
       }
     }
-    long first =
-        settings.seed() == SimulationTest.RANDOM_SEED ? Seeds.randomSeed() : settings.seed();
+    long first = settings.seed() == SimulationTest.RANDOM_SEED ? Seeds.random() : settings.seed();
     List<Long> seeds = new ArrayList<>(settings.runs());
-    seeds.add(first);
-    for (int run = 1; run < settings.runs(); run++) {
-      seeds.add(Seeds.mix(first + run * 0x9e3779b97f4a7c15L));
+    for (int run = 0; run < settings.runs(); run++) {
+      seeds.add(Seeds.nth(first, run));
     }
     return seeds;
   }

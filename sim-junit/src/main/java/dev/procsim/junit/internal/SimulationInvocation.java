@@ -1,11 +1,12 @@
 package dev.procsim.junit.internal;
 
-import dev.procsim.core.ComponentSpec;
 import dev.procsim.core.LogEvent;
+import dev.procsim.core.MessageLog;
 import dev.procsim.core.Simulator;
 import dev.procsim.junit.SimulationTest;
 import java.lang.reflect.Method;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -75,7 +76,7 @@ public final class SimulationInvocation
               + settings.logTail()
               + ") must be at least 1");
     }
-    List<ComponentSpec> specs = ComponentDeclarations.forTest(testClass, method);
+    List<DeclaredComponent> components = ComponentDeclarations.forTest(testClass, method);
     Simulator.Builder builder =
         Simulator.builder()
             .seed(seed)
@@ -85,7 +86,7 @@ public final class SimulationInvocation
     if (settings.stepped()) {
       builder.stepped();
     }
-    specs.forEach(builder::component);
+    components.forEach(component -> component.addTo(builder));
     Simulator sim = builder.build();
     // In the store before it starts: the store closes it even when start() fails half-way.
     context.getStore(NAMESPACE).put(SIMULATOR, sim);
@@ -160,25 +161,25 @@ public final class SimulationInvocation
     throw reported;
   }
 
-  /** Keeps the first run's logical log; compares the second run's with it. */
+  /** Keeps the first run's logical log as the test ended; compares the second run's with it. */
   private void checkDeterminism(Simulator sim, ExtensionContext context) {
     if (run == Run.ONLY) {
       return;
     }
     // The template's store is shared by both invocations of the seed.
     ExtensionContext.Store shared = context.getParent().orElseThrow().getStore(NAMESPACE);
-    String key = "logical-log-" + seed;
+    String key = "first-log-" + seed;
     if (run == Run.FIRST) {
       shared.put(key, sim.log().logicalEntries());
       return;
     }
+    // Removed once compared: a long sweep keeps no more than one log per seed in flight.
     @SuppressWarnings("unchecked")
-    List<String> first = (List<String>) shared.get(key, List.class);
+    List<String> first = (List<String>) shared.remove(key, List.class);
     if (first == null) {
       return; // the first run failed before its log was kept; its failure says why
     }
-    java.util.Optional<String> difference =
-        dev.procsim.core.internal.LogFingerprint.firstDifference(first, sim.log().logicalEntries());
+    Optional<String> difference = MessageLog.firstDifference(first, sim.log().logicalEntries());
     if (difference.isPresent()) {
       throw new AssertionError(
           "two runs with seed "

@@ -2,28 +2,45 @@ package dev.procsim.junit.assertj;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.procsim.core.Message;
-import dev.procsim.core.internal.RealClock;
-import dev.procsim.core.internal.RecordingLog;
+import dev.procsim.core.Fate;
+import dev.procsim.core.LogEvent;
+import dev.procsim.core.MessageLog;
+import dev.procsim.core.Simulator;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class MessageLogAssertTest {
-  private RecordingLog log;
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private Simulator sim;
+  private MessageLog log;
 
+  /**
+   * A small real log: p1 -> p2 "one" and "two" delivered, p2 prints "ready" and exits, so "three"
+   * is undeliverable; then p2 -> p1 "ack" is delivered.
+   */
   @BeforeEach
   void aSmallLog() {
-    log = new RecordingLog(new RealClock());
-    deliver("p1", "p2", "one");
-    deliver("p1", "p2", "two");
-    Message lost = log.recordSent("p1", "p2", "three");
-    log.recordUndeliverable(lost.id(), "p2 has exited (exit code 0)");
-    deliver("p2", "p1", "ack");
-    log.recordOutput("p2", "ready");
+    sim =
+        Simulator.builder()
+            .echo(false)
+            .component("p1", "cat")
+            .component("p2", "sh", "-c", "read a; read b; echo ready")
+            .build()
+            .start();
+    log = sim.log();
+    sim.send("p1", "p2", "one");
+    sim.send("p1", "p2", "two");
+    sim.component("p2").awaitExit(WAIT);
+    sim.send("p1", "p2", "three");
+    sim.send("p2", "p1", "ack");
+    log.awaitMessage(m -> m.body().equals("ack") && m.fate() == Fate.DELIVERED, WAIT);
   }
 
-  private void deliver(String from, String to, String body) {
-    log.recordDelivered(log.recordSent(from, to, body).id());
+  @AfterEach
+  void close() {
+    sim.close();
   }
 
   @Test
@@ -80,7 +97,9 @@ class MessageLogAssertTest {
 
   @Test
   void protocolErrorAssertionsShowTheErrors() {
-    log.recordProtocolError("p1", "send p2, hi", "unknown target \"p2,\"");
+    // cat prints what it reads: a send line with the seed's comma slip.
+    sim.send("test", "p1", "send p2, hi");
+    log.awaitEvent(e -> e instanceof LogEvent.ProtocolError, WAIT);
     assertThatThrownBy(() -> SimAssertions.assertThat(log).hasNoProtocolErrors())
         .hasMessageContaining("Expecting no protocol errors, but there were 1")
         .hasMessageContaining("protocol error from p1: unknown target \"p2,\"");

@@ -1,0 +1,280 @@
+package dev.procsim.core.internal.component;
+
+import dev.procsim.core.Message;
+import dev.procsim.core.Node;
+import dev.procsim.core.SimulationException;
+import dev.procsim.core.internal.log.LogStore;
+import dev.procsim.core.internal.log.WaitStrategy;
+import dev.procsim.core.internal.process.Incarnation;
+import dev.procsim.core.internal.text.ConsoleEcho;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * A component that is a Java object ({@link Node}), built by its factory at start and at every
+ * restart. Deliveries go through a {@link NodeMailbox} (its own thread, one call at a time); what
+ * it sends goes through the router like a process's lines, so faults, fates and log entries are the
+ * same. Its pid is -1. A crash drops the object and its state; an exception thrown by the node is
+ * recorded as its stderr and ends it with exit code 1. Idle means its handler has returned.
+ *
+ * <pre>{@code
+ * NodeComponent kv = new NodeComponent("kv", KvMock::new, environment, store, echo, waits, 100_000, "run-1");
+ * kv.connect(router);
+ * kv.start();
+ * }</pre>
+ */
+public final class NodeComponent extends ComponentRuntime {
+  /** The exit code recorded for a crash, as for a process killed with SIGKILL. */
+  static final int CRASH_EXIT_CODE = 137;
+
+  private final Supplier<? extends Node> factory;
+  private final NodeEnvironment environment;
+  private final int backlog;
+  private final String threadPrefix;
+  private volatile NodeIncarnation current;
+  private volatile String className = "Java node";
+  private volatile boolean paused;
+  private volatile boolean crashed;
+
+  /** One incarnation: the node object, its context and its mailbox. */
+  private record NodeIncarnation(Node node, NodeContextImpl context, NodeMailbox mailbox) {}
+
+  /** A node component that is not started yet. */
+  public NodeComponent(
+      String name,
+      Supplier<? extends Node> factory,
+      NodeEnvironment environment,
+      LogStore log,
+      ConsoleEcho echo,
+      WaitStrategy waits,
+      int backlog,
+      String threadPrefix) {
+    super(name, log, echo, waits);
+    this.factory = factory;
+    this.environment = environment;
+    this.backlog = backlog;
+    this.threadPrefix = threadPrefix;
+  }
+
+  @Override
+  public synchronized void start() {
+    launch();
+  }
+
+  private void launch() {
+    Node node;
+    try {
+      node = factory.get();
+    } catch (RuntimeException e) {
+      throw new SimulationException(
+          "component \"" + name() + "\": its node factory failed: " + e, e);
+    }
+    if (node == null) {
+      throw new SimulationException("component \"" + name() + "\": its node factory gave null");
+    }
+    className = node.getClass().getName();
+    NodeContextImpl context = new NodeContextImpl(name(), router(), environment);
+    NodeIncarnation[] self = new NodeIncarnation[1];
+    NodeMailbox mailbox =
+        new NodeMailbox(
+            name(),
+            log(),
+            backlog,
+            () -> node.start(context),
+            message -> node.receive(message.from(), message.body(), context),
+            failure -> fail(self[0], failure));
+    NodeIncarnation incarnation = new NodeIncarnation(node, context, mailbox);
+    self[0] = incarnation;
+    records().recordStarted(name(), -1, List.of(className));
+    current = incarnation;
+    mailbox.start(threadPrefix + "-" + name() + "-node");
+  }
+
+  /** The node threw: its stack trace becomes its stderr, and it ends with exit code 1. */
+  private void fail(NodeIncarnation incarnation, Throwable failure) {
+    synchronized (this) {
+      if (!incarnation.context().isLive()) {
+        return; // crashed or closed meanwhile: that incarnation's end is recorded already
+      }
+      incarnation.context().end();
+    }
+    StringWriter trace = new StringWriter();
+    failure.printStackTrace(new PrintWriter(trace));
+    for (String line : trace.toString().split("\\R")) {
+      router().errorOutput(name(), line);
+    }
+    incarnation.mailbox().stop(name() + " has exited (exit code 1)");
+    echo()
+        .warning(
+            records()
+                .recordExited(
+                    name(), -1, 1, records().lastErrorsOf(name(), Incarnation.LAST_ERRORS_SHOWN))
+                .describe());
+  }
+
+  @Override
+  public String accept(Message message) {
+    NodeIncarnation incarnation = current;
+    if (incarnation == null) {
+      return name() + " has not started";
+    }
+    return incarnation.mailbox().offer(message);
+  }
+
+  @Override
+  public boolean isHeld() {
+    return paused;
+  }
+
+  @Override
+  public boolean awaitIdle(long deadlineNanos) throws InterruptedException {
+    NodeIncarnation incarnation = current;
+    return incarnation == null || incarnation.mailbox().awaitIdle(deadlineNanos);
+  }
+
+  @Override
+  public String idleHint() {
+    return "its start() or receive() did not return";
+  }
+
+  @Override
+  public synchronized void crash() {
+    NodeIncarnation incarnation = requireRunning("crash");
+    log().recordFault("crash", name() + " (Java node " + className + ") dropped with its state");
+    end(incarnation, name() + " is down: it was crashed", CRASH_EXIT_CODE);
+    paused = false;
+    crashed = true;
+  }
+
+  /** Ends an incarnation: no more deliveries, its context goes dead, its exit is recorded. */
+  private void end(NodeIncarnation incarnation, String reason, int exitCode) {
+    incarnation.context().end();
+    incarnation.mailbox().stop(reason);
+    records().recordExited(name(), -1, exitCode, List.of());
+  }
+
+  @Override
+  public synchronized void restart() {
+    NodeIncarnation old = requireStarted("restart");
+    if (old.context().isLive()) {
+      crash();
+    }
+    log().recordFault("restart", name() + " with a new instance from its factory");
+    crashed = false;
+    launch();
+    fire(LifecycleListener.Change.RESTARTED);
+  }
+
+  @Override
+  public synchronized void pause() {
+    NodeIncarnation incarnation = requireRunning("pause");
+    if (paused) {
+      return;
+    }
+    incarnation.mailbox().hold(true);
+    paused = true;
+    log().recordFault("pause", name() + " (Java node) holds its deliveries");
+  }
+
+  @Override
+  public synchronized void resume() {
+    NodeIncarnation incarnation = requireStarted("resume");
+    if (!paused) {
+      return;
+    }
+    paused = false;
+    // Logged before the held messages go out, so the log shows them delivered after the resume.
+    log().recordFault("resume", name() + " (Java node) takes its deliveries again");
+    incarnation.mailbox().hold(false);
+    fire(LifecycleListener.Change.RESUMED);
+  }
+
+  @Override
+  public boolean isPaused() {
+    return paused;
+  }
+
+  @Override
+  public boolean isCrashed() {
+    return crashed;
+  }
+
+  @Override
+  protected boolean isStarted() {
+    return current != null;
+  }
+
+  private NodeIncarnation requireStarted(String operation) {
+    NodeIncarnation incarnation = current;
+    if (incarnation == null) {
+      throw new IllegalStateException(
+          "cannot " + operation + " " + name() + ": the simulator has not started it");
+    }
+    return incarnation;
+  }
+
+  private NodeIncarnation requireRunning(String operation) {
+    NodeIncarnation incarnation = requireStarted(operation);
+    if (!incarnation.context().isLive()) {
+      throw new IllegalStateException(
+          "cannot "
+              + operation
+              + " "
+              + name()
+              + ": it is not running (it exited with code "
+              + exitCode().orElse(-1)
+              + ")");
+    }
+    return incarnation;
+  }
+
+  @Override
+  public void resumeIfPaused() {
+    // Nothing to do: a Java node needs no end of input to stop.
+  }
+
+  @Override
+  public Optional<ProcessHandle> processHandle() {
+    return Optional.empty();
+  }
+
+  @Override
+  public synchronized void closeInput(String reason) {
+    NodeIncarnation incarnation = current;
+    if (incarnation != null && incarnation.context().isLive()) {
+      end(incarnation, reason, 0);
+    }
+  }
+
+  @Override
+  public void awaitSettled(long millis) throws InterruptedException {
+    NodeIncarnation incarnation = current;
+    if (incarnation != null) {
+      incarnation.mailbox().join(millis);
+    }
+  }
+
+  @Override
+  public List<String> command() {
+    return List.of(className);
+  }
+
+  @Override
+  public long pid() {
+    return -1;
+  }
+
+  @Override
+  public boolean isAlive() {
+    NodeIncarnation incarnation = current;
+    return incarnation != null && incarnation.context().isLive();
+  }
+
+  @Override
+  public String toString() {
+    return "component " + name() + " (Java node " + className + ")";
+  }
+}

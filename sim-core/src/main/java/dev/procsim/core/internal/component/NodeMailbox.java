@@ -1,0 +1,177 @@
+package dev.procsim.core.internal.component;
+
+import dev.procsim.core.Message;
+import dev.procsim.core.internal.log.LogStore;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The thread and the bounded queue of one incarnation of a Java node: it runs the node's start,
+ * then hands it each delivered message, one call at a time, in delivery order. A message counts as
+ * delivered when the node is handed it. A node that is slow blocks only this thread, never the
+ * network; when {@code capacity} messages wait, further ones are refused. Idle means: nothing to
+ * hand over (or held by a pause) and no call in progress.
+ *
+ * <pre>{@code
+ * NodeMailbox mailbox = new NodeMailbox("kv", store, 100_000, () -> node.start(ctx), m -> node.receive(...), failure -> ...);
+ * mailbox.start("run-1-kv-node");
+ * String refusal = mailbox.offer(message);   // null when queued
+ * }</pre>
+ */
+final class NodeMailbox {
+  private final String component;
+  private final LogStore log;
+  private final int capacity;
+  private final Runnable atStart;
+  private final Consumer<Message> handler;
+  private final Consumer<Throwable> onFailure;
+  private final ArrayDeque<Message> queue = new ArrayDeque<>();
+  private String refusal;
+  private boolean held;
+  private boolean handling = true; // busy with the node's start until it returns
+  private Thread thread;
+
+  NodeMailbox(
+      String component,
+      LogStore log,
+      int capacity,
+      Runnable atStart,
+      Consumer<Message> handler,
+      Consumer<Throwable> onFailure) {
+    this.component = component;
+    this.log = log;
+    this.capacity = capacity;
+    this.atStart = atStart;
+    this.handler = handler;
+    this.onFailure = onFailure;
+  }
+
+  synchronized void start(String threadName) {
+    thread = new Thread(this::run, threadName);
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** Queues a message for the node; null when queued, else why not. */
+  synchronized String offer(Message message) {
+    if (refusal != null) {
+      return refusal;
+    }
+    if (queue.size() >= capacity) {
+      return "the mailbox of "
+          + component
+          + " is full ("
+          + capacity
+          + " messages waiting): its receive() does not keep up";
+    }
+    queue.add(message);
+    notifyAll();
+    return null;
+  }
+
+  /** Holds (or releases) the queue: while held, messages wait instead of being handed over. */
+  synchronized void hold(boolean hold) {
+    held = hold;
+    notifyAll();
+  }
+
+  /**
+   * Stops handing over: waiting messages become undeliverable with {@code reason}, as do later
+   * offers. A call in progress runs to its end. The first reason given wins.
+   */
+  void stop(String reason) {
+    List<Message> dropped;
+    synchronized (this) {
+      if (refusal == null) {
+        refusal = reason;
+      }
+      dropped = new ArrayList<>(queue);
+      queue.clear();
+      notifyAll();
+    }
+    for (Message message : dropped) {
+      log.recordUndeliverable(message.id(), refusal);
+    }
+  }
+
+  /** Whether it has been stopped. */
+  synchronized boolean isStopped() {
+    return refusal != null;
+  }
+
+  /** Waits until idle or the deadline ({@link System#nanoTime}); true when idle. */
+  synchronized boolean awaitIdle(long deadlineNanos) throws InterruptedException {
+    while (handling || (!queue.isEmpty() && !held && refusal == null)) {
+      long left = deadlineNanos - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+    return true;
+  }
+
+  /** Waits up to {@code millis} for the thread to end. */
+  void join(long millis) throws InterruptedException {
+    Thread running;
+    synchronized (this) {
+      running = thread;
+    }
+    if (running != null) {
+      running.join(millis);
+    }
+  }
+
+  private void run() {
+    try {
+      if (!call(atStart)) {
+        return;
+      }
+      Message next;
+      while ((next = take()) != null) {
+        log.recordDelivered(next.id());
+        Message message = next;
+        if (!call(() -> handler.accept(message))) {
+          return;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      synchronized (this) {
+        handling = false;
+        notifyAll();
+      }
+    }
+  }
+
+  /** Runs one call of the node; false when it threw (the node has failed). */
+  private boolean call(Runnable call) {
+    try {
+      call.run();
+    } catch (Throwable failure) {
+      onFailure.accept(failure);
+      return false;
+    }
+    synchronized (this) {
+      handling = false;
+      notifyAll();
+    }
+    return true;
+  }
+
+  /** The next message to hand over, or null once stopped. */
+  private synchronized Message take() throws InterruptedException {
+    while ((queue.isEmpty() || held) && refusal == null) {
+      wait();
+    }
+    if (refusal != null) {
+      return null;
+    }
+    handling = true;
+    return queue.poll();
+  }
+}

@@ -1,0 +1,363 @@
+package dev.procsim.core.internal.component;
+
+import dev.procsim.core.ComponentSpec;
+import dev.procsim.core.Durations;
+import dev.procsim.core.Message;
+import dev.procsim.core.SimulationException;
+import dev.procsim.core.WireProtocol;
+import dev.procsim.core.internal.log.LogStore;
+import dev.procsim.core.internal.log.WaitStrategy;
+import dev.procsim.core.internal.process.Incarnation;
+import dev.procsim.core.internal.process.ProcessLauncher;
+import dev.procsim.core.internal.process.ProcessTree;
+import dev.procsim.core.internal.process.StdinWriter;
+import dev.procsim.core.internal.protocol.AckMarkerProtocol;
+import dev.procsim.core.internal.protocol.StdoutDecoder;
+import dev.procsim.core.internal.scheduling.AckTracker;
+import dev.procsim.core.internal.scheduling.BlackBoxIdle;
+import dev.procsim.core.internal.text.ConsoleEcho;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A component that is an OS process: one at a time, a new one after each {@link #restart()} (see
+ * {@link Incarnation}). Its stdout is decoded with its wire protocol; deliveries are encoded with
+ * it by its stdin writer. Faults (crash, restart, pause, resume) are serialised per component and
+ * logged. Idle, for stepped runs, means acknowledged (when its spec {@link ComponentSpec#acks()}),
+ * else idle as seen from outside ({@link BlackBoxIdle}).
+ *
+ * <pre>{@code
+ * ProcessComponent node = new ProcessComponent(launcher, protocol, store, echo, waits, limits, exitHandlers, "run-1");
+ * node.accept(message);   // may come before start: it waits in the stdin writer
+ * node.start();
+ * node.crash();
+ * node.restart();
+ * }</pre>
+ */
+public final class ProcessComponent extends ComponentRuntime {
+  /** How long crash() waits for the killed tree, and pause() for the stopped tree. */
+  private static final Duration CRASH_SETTLE = Duration.ofSeconds(10);
+
+  /**
+   * Per-process limits.
+   *
+   * @param maxLineLength longest stdout or stderr line in bytes before it is cut
+   * @param stdinBacklog most messages waiting for the process's stdin
+   */
+  public record Limits(int maxLineLength, int stdinBacklog) {}
+
+  private final ProcessLauncher launcher;
+  private final ComponentSpec spec;
+  private final WireProtocol protocol;
+  private final Limits limits;
+  private final Executor exitHandlers;
+  private final String threadPrefix;
+  private final AckTracker acks = new AckTracker();
+  private StdoutDecoder decoder;
+  private volatile StdinWriter stdin;
+  private volatile Incarnation current;
+  private volatile ProcessObserver observer;
+  private volatile boolean paused;
+  private volatile boolean crashed;
+
+  /** A component that is not started yet; messages offered to it wait until it is. */
+  public ProcessComponent(
+      ProcessLauncher launcher,
+      WireProtocol protocol,
+      LogStore log,
+      ConsoleEcho echo,
+      WaitStrategy waits,
+      Limits limits,
+      Executor exitHandlers,
+      String threadPrefix) {
+    super(launcher.spec().name(), log, echo, waits);
+    this.launcher = launcher;
+    this.spec = launcher.spec();
+    this.protocol = protocol;
+    this.limits = limits;
+    this.exitHandlers = exitHandlers;
+    this.threadPrefix = threadPrefix;
+    this.stdin = newWriter();
+  }
+
+  private StdinWriter newWriter() {
+    return new StdinWriter(name(), protocol, log(), limits.stdinBacklog());
+  }
+
+  /**
+   * Starts the first process and its pumps.
+   *
+   * @throws SimulationException naming this component when the process cannot be started
+   */
+  @Override
+  public synchronized void start() {
+    WireProtocol decoding =
+        spec.acks() ? new AckMarkerProtocol(protocol, spec.ackMarker()) : protocol;
+    decoder =
+        new StdoutDecoder(name(), decoding, router(), limits.maxLineLength(), acks::acknowledged);
+    launch(stdin);
+  }
+
+  private void launch(StdinWriter writer) {
+    acks.started();
+    ProcessObserver fresh = new ProcessObserver();
+    Incarnation incarnation =
+        Incarnation.launch(
+            launcher,
+            writer,
+            records(),
+            echo(),
+            limits.maxLineLength(),
+            decoder::accept,
+            line -> router().errorOutput(name(), line),
+            exitHandlers,
+            threadPrefix,
+            () -> {
+              acks.exited();
+              fresh.close();
+            });
+    fresh.watch(incarnation);
+    observer = fresh;
+    current = incarnation;
+  }
+
+  @Override
+  public String accept(Message message) {
+    // Counted before the writer can pass it on, so the acknowledgement can never come first.
+    acks.delivered();
+    String refusal = stdin.offer(message);
+    if (refusal != null) {
+      acks.withdrawn();
+    }
+    return refusal;
+  }
+
+  @Override
+  public boolean isHeld() {
+    return paused;
+  }
+
+  @Override
+  public boolean awaitIdle(long deadlineNanos) throws InterruptedException {
+    if (spec.acks()) {
+      return acks.awaitIdle(deadlineNanos); // an exit counts once it is recorded
+    }
+    Incarnation incarnation = current;
+    ProcessObserver watching = observer;
+    if (incarnation == null || !BlackBoxIdle.awaitIdle(watching, deadlineNanos)) {
+      return incarnation == null;
+    }
+    // A process that exited is idle once its exit is in the log, so that the log shows the exit
+    // before anything a later step does: a stepped run's log must not depend on timing.
+    return incarnation.process().isAlive() || exitRecordedBy(incarnation, deadlineNanos);
+  }
+
+  private static boolean exitRecordedBy(Incarnation incarnation, long deadlineNanos)
+      throws InterruptedException {
+    try {
+      incarnation.awaitExitRecorded(
+          Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime())));
+      return true;
+    } catch (TimeoutException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public String idleHint() {
+    return spec.acks()
+        ? "no acknowledgement marker \"" + spec.ackMarker() + "\""
+        : "it kept running, or did not wait for input";
+  }
+
+  @Override
+  public synchronized void crash() {
+    Incarnation incarnation = requireRunning("crash");
+    List<ProcessHandle> tree = ProcessTree.withDescendants(incarnation.process().toHandle());
+    log()
+        .recordFault(
+            "crash",
+            name()
+                + " (pid "
+                + incarnation.process().pid()
+                + (tree.size() > 1 ? " and " + (tree.size() - 1) + " descendants" : "")
+                + ") killed with SIGKILL");
+    incarnation.stdin().stop(name() + " is down: it was crashed");
+    ProcessTree.kill(tree);
+    paused = false;
+    crashed = true;
+    try {
+      // The whole tree, not only the root: a crashed node leaves nothing running behind it.
+      ProcessTree.awaitExit(tree, System.nanoTime() + CRASH_SETTLE.toNanos());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SimulationException("interrupted while crashing " + name(), e);
+    }
+    awaitRecorded(incarnation, "crash");
+  }
+
+  @Override
+  public synchronized void restart() {
+    Incarnation old = requireStarted("restart");
+    if (old.process().isAlive()) {
+      crash();
+    } else {
+      awaitRecorded(old, "restart");
+    }
+    log().recordFault("restart", name() + " with its command and environment: " + spec.command());
+    StdinWriter fresh = newWriter();
+    stdin = fresh;
+    crashed = false;
+    launch(fresh);
+    fire(LifecycleListener.Change.RESTARTED);
+  }
+
+  @Override
+  public synchronized void pause() {
+    Incarnation incarnation = requireRunning("pause");
+    if (paused) {
+      return;
+    }
+    // Hold the writer first: nothing is written after the process stops reading.
+    incarnation.stdin().hold(true);
+    List<ProcessHandle> tree = ProcessTree.withDescendants(incarnation.process().toHandle());
+    ProcessTree.signal(tree, "STOP");
+    // pause() returns with the tree stopped, not merely signalled: nothing runs after it.
+    if (!ProcessTree.awaitStopped(tree, System.nanoTime() + CRASH_SETTLE.toNanos())) {
+      throw new SimulationException(
+          "component \""
+              + name()
+              + "\": SIGSTOP was sent but the process did not stop within "
+              + Durations.format(CRASH_SETTLE));
+    }
+    paused = true;
+    log()
+        .recordFault(
+            "pause", name() + " (pid " + incarnation.process().pid() + ") stopped with SIGSTOP");
+  }
+
+  @Override
+  public synchronized void resume() {
+    Incarnation incarnation = requireStarted("resume");
+    if (!paused) {
+      return;
+    }
+    ProcessTree.signal(ProcessTree.withDescendants(incarnation.process().toHandle()), "CONT");
+    paused = false;
+    // Logged before the held messages go out, so the log shows them delivered after the resume.
+    log()
+        .recordFault(
+            "resume", name() + " (pid " + incarnation.process().pid() + ") continued with SIGCONT");
+    incarnation.stdin().hold(false);
+    fire(LifecycleListener.Change.RESUMED);
+  }
+
+  @Override
+  public boolean isPaused() {
+    return paused;
+  }
+
+  @Override
+  public boolean isCrashed() {
+    return crashed;
+  }
+
+  @Override
+  protected boolean isStarted() {
+    return current != null;
+  }
+
+  private Incarnation requireStarted(String operation) {
+    Incarnation incarnation = current;
+    if (incarnation == null) {
+      throw new IllegalStateException(
+          "cannot " + operation + " " + name() + ": the simulator has not started it");
+    }
+    return incarnation;
+  }
+
+  private Incarnation requireRunning(String operation) {
+    Incarnation incarnation = requireStarted(operation);
+    if (!incarnation.process().isAlive()) {
+      throw new IllegalStateException(
+          "cannot " + operation + " " + name() + ": it is not running (" + describeExit() + ")");
+    }
+    return incarnation;
+  }
+
+  private String describeExit() {
+    return exitCode().isPresent()
+        ? "it exited with code " + exitCode().getAsInt()
+        : "it is exiting";
+  }
+
+  private void awaitRecorded(Incarnation incarnation, String operation) {
+    try {
+      incarnation.awaitExitRecorded(CRASH_SETTLE);
+    } catch (TimeoutException e) {
+      throw new SimulationException(
+          "component \""
+              + name()
+              + "\": its exit was not recorded within "
+              + Durations.format(CRASH_SETTLE)
+              + " during "
+              + operation);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SimulationException("interrupted during " + operation + " of " + name(), e);
+    }
+  }
+
+  @Override
+  public void resumeIfPaused() {
+    if (paused) {
+      resume();
+    }
+  }
+
+  @Override
+  public void closeInput(String reason) {
+    stdin.stop(reason);
+  }
+
+  @Override
+  public Optional<ProcessHandle> processHandle() {
+    Incarnation incarnation = current;
+    return incarnation == null ? Optional.empty() : Optional.of(incarnation.process().toHandle());
+  }
+
+  @Override
+  public void awaitSettled(long millis) throws InterruptedException {
+    Incarnation incarnation = current;
+    if (incarnation != null) {
+      incarnation.awaitSettled(millis);
+    }
+  }
+
+  @Override
+  public List<String> command() {
+    return spec.command();
+  }
+
+  @Override
+  public long pid() {
+    return requireStarted("get the pid of").process().pid();
+  }
+
+  @Override
+  public boolean isAlive() {
+    Incarnation incarnation = current;
+    return incarnation != null && incarnation.process().isAlive();
+  }
+
+  @Override
+  public String toString() {
+    Incarnation incarnation = current;
+    return "component "
+        + name()
+        + (incarnation == null ? " (not started)" : " (pid " + incarnation.process().pid() + ")");
+  }
+}

@@ -1,0 +1,371 @@
+package dev.procsim.core.internal.log;
+
+import dev.procsim.core.Fate;
+import dev.procsim.core.LogEvent;
+import dev.procsim.core.Message;
+import dev.procsim.core.Texts;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
+
+/**
+ * The append-only store behind a simulation's message log. Every append takes one lock, stamps the
+ * entry with the next sequence number and the simulation clock's time, and signals one condition,
+ * so waiting on it needs no polling. The per-component views live under the same lock ({@link
+ * ComponentRecords}). Once {@link #seal() sealed} (the simulator closed), waits on it return at
+ * once: nothing more will come.
+ *
+ * <pre>{@code
+ * LogStore store = new LogStore(clock, 100_000);
+ * Message m = store.recordSent("p1", "p2", "hello");
+ * store.recordDelivered(m.id());
+ * }</pre>
+ */
+public final class LogStore {
+  private final LongSupplier clock;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition changed = lock.newCondition();
+  private final ArrayList<LogEvent> events = new ArrayList<>();
+  private final ArrayList<Message> messages = new ArrayList<>();
+  private final ArrayList<LogEvent.ProtocolError> protocolErrors = new ArrayList<>();
+  private final ComponentRecords components;
+  private boolean sealed;
+
+  /**
+   * A store whose entries are stamped by {@code clock} (nanoseconds of simulation time); of each
+   * component's stdout and stderr it keeps the first {@code outputLimit} lines and counts the rest.
+   */
+  public LogStore(LongSupplier clock, int outputLimit) {
+    this.clock = clock;
+    this.components = new ComponentRecords(this, outputLimit);
+  }
+
+  /** What each component printed, its starts and its exits, recorded in this log. */
+  public ComponentRecords components() {
+    return components;
+  }
+
+  // ---------------------------------------------------------------- messages
+
+  /** Records a new message in flight and returns it with its id. */
+  public Message recordSent(String from, String to, String body) {
+    lock.lock();
+    try {
+      long now = now();
+      Message message =
+          new Message(messages.size() + 1L, from, to, body, Fate.IN_FLIGHT, "", now, 0);
+      messages.add(message);
+      append(new LogEvent.Sent(nextSeq(), now, message.id(), from, to, body));
+      return message;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Records a network-made copy of {@code original}, in flight, and returns it. */
+  public Message recordDuplicate(Message original) {
+    lock.lock();
+    try {
+      long now = now();
+      Message copy =
+          new Message(
+              messages.size() + 1L,
+              original.from(),
+              original.to(),
+              original.body(),
+              Fate.IN_FLIGHT,
+              "",
+              now,
+              original.id());
+      messages.add(copy);
+      append(
+          new LogEvent.Duplicated(
+              nextSeq(), now, copy.id(), original.id(), copy.from(), copy.to(), copy.body()));
+      return copy;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Records, as one atomic step, a message that cannot be routed: the message (at once {@link
+   * Fate#UNDELIVERABLE} with {@code problem} as reason) and the protocol error. Whoever sees the
+   * message's fate also sees the error.
+   */
+  public Message recordRejectedSend(
+      String component, String target, String body, String line, String problem) {
+    lock.lock();
+    try {
+      Message message = recordSent(component, target, body);
+      recordProtocolError(component, line, problem);
+      recordUndeliverable(message.id(), problem);
+      return messages.get((int) (message.id() - 1));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Marks a message delivered; false when it already had a final fate. */
+  public boolean recordDelivered(long id) {
+    return recordFate(id, Fate.DELIVERED, "");
+  }
+
+  /** Marks a message undeliverable with the reason; false when it already had a final fate. */
+  public boolean recordUndeliverable(long id, String reason) {
+    return recordFate(id, Fate.UNDELIVERABLE, reason);
+  }
+
+  /** Marks a message dropped with the reason; false when it already had a final fate. */
+  public boolean recordDropped(long id, String reason) {
+    return recordFate(id, Fate.DROPPED, reason);
+  }
+
+  private boolean recordFate(long id, Fate fate, String reason) {
+    lock.lock();
+    try {
+      int index = Math.toIntExact(id - 1);
+      Message current = messages.get(index);
+      if (current.fate().isFinal()) {
+        return false;
+      }
+      Message updated = current.withFate(fate, reason);
+      messages.set(index, updated);
+      long now = now();
+      String from = updated.from();
+      String to = updated.to();
+      append(
+          switch (fate) {
+            case DELIVERED -> new LogEvent.Delivered(nextSeq(), now, id, from, to);
+            case DROPPED -> new LogEvent.Dropped(nextSeq(), now, id, from, to, reason);
+            case UNDELIVERABLE -> new LogEvent.Undeliverable(nextSeq(), now, id, from, to, reason);
+            case IN_FLIGHT -> throw new IllegalArgumentException("not a final fate: " + fate);
+          });
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Gives every message still in flight the fate {@link Fate#UNDELIVERABLE} with {@code reason}, so
+   * that a closed simulation has no message without a fate.
+   */
+  public void resolveInFlight(String reason) {
+    lock.lock();
+    try {
+      for (Message message : messages) {
+        if (message.fate() == Fate.IN_FLIGHT) {
+          recordFate(message.id(), Fate.UNDELIVERABLE, reason);
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  // ---------------------------------------------------------------- faults, errors, warnings
+
+  /** Records an injected or lifted fault. */
+  public void recordFault(String kind, String detail) {
+    lock.lock();
+    try {
+      append(new LogEvent.FaultInjected(nextSeq(), now(), kind, detail));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Records a protocol error and returns the entry. */
+  public LogEvent.ProtocolError recordProtocolError(String component, String line, String problem) {
+    lock.lock();
+    try {
+      LogEvent.ProtocolError error =
+          new LogEvent.ProtocolError(nextSeq(), now(), component, Texts.clip(line), problem);
+      protocolErrors.add(error);
+      append(error);
+      return error;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Records a warning from procsim itself. */
+  public void recordWarning(String text) {
+    lock.lock();
+    try {
+      append(new LogEvent.Warning(nextSeq(), now(), text));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The next sequence number; call holding the lock. */
+  long nextSeq() {
+    return events.size() + 1L;
+  }
+
+  /** The simulation time now; call holding the lock, so times never go back along the log. */
+  long now() {
+    return clock.getAsLong();
+  }
+
+  /** Appends an entry and wakes every waiter; call holding the lock. */
+  void append(LogEvent event) {
+    events.add(event);
+    changed.signalAll();
+  }
+
+  /** The one lock of the log and its views. */
+  ReentrantLock lock() {
+    return lock;
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  /** Every message, in its current state, in send order. */
+  public List<Message> messages() {
+    return snapshot(messages);
+  }
+
+  /** Every entry, in order. */
+  public List<LogEvent> events() {
+    return snapshot(events);
+  }
+
+  /** Every protocol error, in order. */
+  public List<LogEvent.ProtocolError> protocolErrors() {
+    return snapshot(protocolErrors);
+  }
+
+  private <T> List<T> snapshot(List<T> list) {
+    lock.lock();
+    try {
+      return List.copyOf(list);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The entries from index {@code from} (0-based) on. */
+  public List<LogEvent> eventsFrom(int from) {
+    lock.lock();
+    try {
+      return from >= events.size() ? List.of() : List.copyOf(events.subList(from, events.size()));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The message with this id, in its current state. */
+  public Message message(long id) {
+    lock.lock();
+    try {
+      if (id < 1 || id > messages.size()) {
+        throw new IllegalArgumentException(
+            "no message #" + id + "; the log holds messages #1 to #" + messages.size());
+      }
+      return messages.get((int) (id - 1));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** How many entries the log has. */
+  public int size() {
+    lock.lock();
+    try {
+      return events.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The messages with these ids (from the log's own entries), in their current state. */
+  public List<Message> messages(Collection<Long> ids) {
+    lock.lock();
+    try {
+      List<Message> current = new ArrayList<>(ids.size());
+      for (long id : ids) {
+        current.add(messages.get((int) (id - 1)));
+      }
+      return current;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The logical entries ({@link LogFingerprint}), read in one step. */
+  public List<String> logicalEntries() {
+    lock.lock();
+    try {
+      return LogFingerprint.entries(List.copyOf(events), List.copyOf(messages));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  // ---------------------------------------------------------------- waiting
+
+  /**
+   * Blocks until the log has more than {@code seen} entries, the store is sealed, or the deadline
+   * ({@link System#nanoTime}) passes. Returns true when there are more entries than {@code seen}.
+   */
+  public boolean awaitGrowth(int seen, long deadlineNanos) throws InterruptedException {
+    lock.lock();
+    try {
+      while (events.size() <= seen && !sealed) {
+        long left = deadlineNanos - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        changed.awaitNanos(left);
+      }
+      return events.size() > seen;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Waits until message {@code id} has a final fate, the store is sealed, or the deadline. */
+  public void awaitFate(long id, long deadlineNanos) throws InterruptedException {
+    lock.lock();
+    try {
+      while (!sealed
+          && id >= 1
+          && id <= messages.size()
+          && !messages.get((int) (id - 1)).fate().isFinal()) {
+        long left = deadlineNanos - System.nanoTime();
+        if (left <= 0) {
+          return;
+        }
+        changed.awaitNanos(left);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Marks the log final: the simulator closed. Waits return at once from now on. */
+  public void seal() {
+    lock.lock();
+    try {
+      sealed = true;
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Whether the log is final. */
+  public boolean isSealed() {
+    lock.lock();
+    try {
+      return sealed;
+    } finally {
+      lock.unlock();
+    }
+  }
+}

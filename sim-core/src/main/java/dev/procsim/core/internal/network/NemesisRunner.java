@@ -1,0 +1,192 @@
+package dev.procsim.core.internal.network;
+
+import dev.procsim.core.Component;
+import dev.procsim.core.Nemesis;
+import dev.procsim.core.PartitionShape;
+import dev.procsim.core.internal.log.LogStore;
+import dev.procsim.core.internal.seed.SeededRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Runs a {@link Nemesis} on a thread of its own: waits for the next tick (a timed wait on a
+ * condition, which {@link #stop()} cuts short), lifts the previous fault, injects the next one.
+ * Every choice comes from a {@link SeededRandom}, and each decision is logged before it is carried
+ * out.
+ *
+ * <pre>{@code
+ * NemesisRunner runner = new NemesisRunner(nemesis, actions, store, new SeededRandom(seed), "nemesis");
+ * runner.start();
+ * ...
+ * runner.stop(true);   // lifts the fault it injected last
+ * }</pre>
+ */
+public final class NemesisRunner {
+  private final Nemesis plan;
+  private final NemesisActions sim;
+  private final LogStore log;
+  private final SeededRandom random;
+  private final Thread thread;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition stopRequested = lock.newCondition();
+  private boolean stopped;
+  private Runnable undoLast = () -> {};
+  private long nextTickNanos = Long.MAX_VALUE;
+
+  /** A runner for {@code plan} acting through {@code sim}; call {@link #start()}. */
+  public NemesisRunner(
+      Nemesis plan, NemesisActions sim, LogStore log, SeededRandom random, String threadName) {
+    this.plan = plan;
+    this.sim = sim;
+    this.log = log;
+    this.random = random;
+    this.thread = new Thread(this::run, threadName);
+    this.thread.setDaemon(true);
+  }
+
+  /** Starts ticking on its own thread, on the wall clock. */
+  public void start() {
+    log.recordFault("nemesis", "started, " + plan);
+    thread.start();
+  }
+
+  /**
+   * For stepped runs: no thread; the stepper calls {@link #tickIfDue} between steps, and intervals
+   * are measured on the virtual clock, so faults land at the same steps for the same seed.
+   */
+  public void startStepped(long nowNanos) {
+    log.recordFault("nemesis", "started on the virtual clock, " + plan);
+    nextTickNanos = nowNanos + nextInterval();
+  }
+
+  /** In a stepped run, between two steps: lifts the last fault and injects the next when due. */
+  public void tickIfDue(long nowNanos) {
+    lock.lock();
+    try {
+      if (stopped || nowNanos < nextTickNanos) {
+        return;
+      }
+    } finally {
+      lock.unlock();
+    }
+    undoLast.run();
+    undoLast = inject();
+    nextTickNanos = nowNanos + nextInterval();
+  }
+
+  private long nextInterval() {
+    return random.nextLong(plan.minInterval().toNanos(), plan.maxInterval().toNanos());
+  }
+
+  /**
+   * Stops ticking and waits for a tick in progress; lifts the last fault when {@code liftLastFault}
+   * (not worth it when the simulator is closing). Idempotent.
+   */
+  public void stop(boolean liftLastFault) throws InterruptedException {
+    lock.lock();
+    try {
+      if (stopped) {
+        return;
+      }
+      stopped = true;
+      stopRequested.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    if (thread.isAlive()) {
+      thread.join();
+    }
+    if (liftLastFault) {
+      undoLast.run();
+    }
+    undoLast = () -> {};
+    log.recordFault("nemesis", "stopped");
+  }
+
+  private void run() {
+    try {
+      while (awaitNextTick()) {
+        undoLast.run();
+        undoLast = inject();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      // The simulator is closing under us, or a fault could not be applied: say so, stop ticking.
+      log.recordFault("nemesis", "stopped by an error: " + e);
+    }
+  }
+
+  /** Waits for the next tick; false when stopped first. */
+  private boolean awaitNextTick() throws InterruptedException {
+    long wait = random.nextLong(plan.minInterval().toNanos(), plan.maxInterval().toNanos());
+    long deadline = System.nanoTime() + wait;
+    lock.lock();
+    try {
+      while (!stopped) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return true;
+        }
+        stopRequested.await(left, TimeUnit.NANOSECONDS);
+      }
+      return false;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Injects one fault chosen by the seed and returns how to lift it. */
+  private Runnable inject() {
+    List<Nemesis.Fault> kinds = plan.faults();
+    Nemesis.Fault kind = kinds.get(random.nextInt(kinds.size()));
+    switch (kind) {
+      case PARTITION -> {
+        PartitionShape shape =
+            PartitionShape.values()[random.nextInt(PartitionShape.values().length)];
+        log.recordFault("nemesis", "partition " + shape);
+        sim.partition(shape);
+        return sim::heal;
+      }
+      case CRASH_RESTART -> {
+        Component victim = pickVictim();
+        if (victim == null) {
+          return () -> {};
+        }
+        log.recordFault("nemesis", "crash and later restart " + victim.name());
+        victim.crash();
+        return victim::restart;
+      }
+      default -> {
+        Component victim = pickVictim();
+        if (victim == null) {
+          return () -> {};
+        }
+        log.recordFault("nemesis", "pause and later resume " + victim.name());
+        victim.pause();
+        return victim::resume;
+      }
+    }
+  }
+
+  /** A running component among the targets, chosen by the seed; null (logged) when none runs. */
+  private Component pickVictim() {
+    List<Component> candidates = new ArrayList<>();
+    for (Component component : sim.components()) {
+      boolean targeted = plan.targets().isEmpty() || plan.targets().contains(component.name());
+      if (targeted && component.isAlive() && !component.isPaused()) {
+        candidates.add(component);
+      }
+    }
+    // Draw even when there is no choice, so later decisions do not depend on who was alive.
+    int pick = random.nextInt(Math.max(1, candidates.size()));
+    if (candidates.isEmpty()) {
+      log.recordFault("nemesis", "no running target to crash or pause; skipped");
+      return null;
+    }
+    return candidates.get(pick);
+  }
+}

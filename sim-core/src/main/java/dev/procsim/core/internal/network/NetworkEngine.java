@@ -1,0 +1,369 @@
+package dev.procsim.core.internal.network;
+
+import dev.procsim.core.LinkFaults;
+import dev.procsim.core.Message;
+import dev.procsim.core.Network;
+import dev.procsim.core.internal.log.LogStore;
+import dev.procsim.core.internal.seed.SeededRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
+import java.util.function.LongUnaryOperator;
+
+/**
+ * The one place that decides what is delivered, when and to whom. It owns the delivery queue, the
+ * fault model and the partition table. At send time it numbers the message on its link and asks
+ * {@link FaultDecisions} how many copies travel, which are lost and how long each is held; at due
+ * time it checks the partition table and hands the message to its target's {@link Endpoint}. When
+ * messages go out is the scheduler's business: its {@link DeliveryPolicy} runs after each send
+ * (real time hands out what is due at once, on the sending thread), a real-time dispatcher thread
+ * waits in {@link #awaitDue()} for later messages, and a stepped run calls {@link #step} instead.
+ *
+ * <pre>{@code
+ * NetworkEngine network = new NetworkEngine(store, clock, seed, endpoints, NetworkEngine::deliverDue);
+ * network.send("p1", "p2", "hello");     // logged, decided, queued, handed to p2's endpoint
+ * network.close();                       // what is still queued becomes undeliverable
+ * }</pre>
+ */
+public final class NetworkEngine {
+  private final LogStore log;
+  private final LongSupplier clock;
+  private final long seed;
+  private final Map<String, ? extends Endpoint> endpoints;
+  private final Map<String, String> names = new HashMap<>();
+  private final DeliveryPolicy policy;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition queueChanged = lock.newCondition();
+  private final DeliveryQueue queue = new DeliveryQueue();
+  private final Map<Link, long[]> messagesPerLink = new HashMap<>();
+  private final PartitionTable partitions = new PartitionTable();
+  private Network network = Network.reliable();
+  private boolean closed;
+  private long changes;
+
+  /** A reliable network between {@code endpoints}, keyed by component name. */
+  public NetworkEngine(
+      LogStore log,
+      LongSupplier clock,
+      long seed,
+      Map<String, ? extends Endpoint> endpoints,
+      DeliveryPolicy policy) {
+    this.log = log;
+    this.clock = clock;
+    this.seed = seed;
+    this.endpoints = Map.copyOf(endpoints);
+    this.policy = policy;
+    for (String name : endpoints.keySet()) {
+      names.put(name, name);
+    }
+  }
+
+  /**
+   * The network's own instance of the component name equal to {@code name}, or null when there is
+   * no such component. Messages keep it instead of the copy parsed from their line: one string per
+   * component, not one per message.
+   */
+  public String canonicalName(String name) {
+    return names.get(name);
+  }
+
+  /**
+   * Records a message to a known target and routes it through the fault model. The caller has
+   * checked the target: a send to anything else is a protocol error, not a routing decision.
+   */
+  public Message send(String from, String to, String body) {
+    if (!endpoints.containsKey(to)) {
+      throw new IllegalArgumentException("not a component: " + to);
+    }
+    lock.lock();
+    try {
+      Message original = log.recordSent(from, to, body);
+      if (closed) {
+        log.recordUndeliverable(original.id(), "the simulator was closing");
+        return original;
+      }
+      LinkFaults faults = network.faultsOf(from, to);
+      long number = ++messagesPerLink.computeIfAbsent(new Link(from, to), k -> new long[1])[0];
+      FaultDecisions.Copy[] copies = FaultDecisions.decide(seed, from, to, number, faults).copies();
+      long now = clock.getAsLong();
+      DeliveryQueue.Pending previousHead = queue.peek();
+      for (int i = 0; i < copies.length; i++) {
+        Message copy = i == 0 ? original : log.recordDuplicate(original);
+        if (copies[i].lost()) {
+          log.recordDropped(
+              copy.id(),
+              "lost by the network (loss " + faults.loss() + " on " + from + " -> " + to + ")");
+        } else {
+          queue.add(now + copies[i].delayNanos(), copy);
+          changes++;
+        }
+      }
+      afterQueueing(previousHead);
+      return original;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Schedules a message from the simulator itself ({@code from}, e.g. a timer firing) to a
+   * component after {@code delayNanos} of simulation time. No network fault or partition applies to
+   * it.
+   */
+  public Message schedule(String from, String to, String body, long delayNanos) {
+    lock.lock();
+    try {
+      Message message = log.recordSent(from, to, body);
+      if (closed) {
+        log.recordUndeliverable(message.id(), "the simulator was closing");
+        return message;
+      }
+      DeliveryQueue.Pending previousHead = queue.peek();
+      queue.add(clock.getAsLong() + delayNanos, message);
+      changes++;
+      afterQueueing(previousHead);
+      return message;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Lets the policy act, then wakes a dispatcher when the head of the queue changed. */
+  private void afterQueueing(DeliveryQueue.Pending previousHead) {
+    policy.queued(this);
+    if (queue.peek() != previousHead) {
+      queueChanged.signalAll();
+    }
+  }
+
+  /** Hands every due message to its endpoint, unless a partition stops it. */
+  public void deliverDue() {
+    lock.lock();
+    try {
+      DeliveryQueue.Pending next;
+      while ((next = queue.pollDue(clock.getAsLong())) != null) {
+        deliver(next.message());
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * For a real-time dispatcher thread: blocks until the head of the queue is due. Returns false
+   * once the network is closed.
+   */
+  public boolean awaitDue() throws InterruptedException {
+    lock.lock();
+    try {
+      while (!closed) {
+        DeliveryQueue.Pending head = queue.peek();
+        if (head == null) {
+          queueChanged.await();
+        } else {
+          long wait = head.dueNanos() - clock.getAsLong();
+          if (wait <= 0) {
+            return true;
+          }
+          queueChanged.awaitNanos(wait);
+        }
+      }
+      return false;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Hands one message to its endpoint, unless a partition stops it; true when handed over. */
+  private boolean deliver(Message message) {
+    String partitioned =
+        names.containsKey(message.from())
+            ? partitions.blocking(message.from(), message.to())
+            : null;
+    if (partitioned != null) {
+      log.recordDropped(message.id(), partitioned);
+      return false;
+    }
+    String refusal = endpoints.get(message.to()).accept(message);
+    if (refusal != null) {
+      log.recordUndeliverable(message.id(), refusal);
+      return false;
+    }
+    return true;
+  }
+
+  /** What one step did. */
+  public enum StepOutcome {
+    /** A message was handed to its target. */
+    DELIVERED,
+    /** A message was due, but a partition dropped it or its target refused it. */
+    STOPPED,
+    /** Nothing can be delivered: the queue is empty, or holds only messages to held targets. */
+    NOTHING,
+    /** The next message is due after the time limit of the step. */
+    LATER
+  }
+
+  /**
+   * What one step did.
+   *
+   * @param outcome what happened
+   * @param delivered the message handed to a target, when one was
+   * @param changesSoFar how many messages were ever queued (plus other changes), when it looked
+   */
+  public record StepResult(StepOutcome outcome, Optional<Message> delivered, long changesSoFar) {}
+
+  /**
+   * One step of a stepped run: among the messages due now, hands out the one {@code choice} picks
+   * (the others keep their place); when none is due, first moves the clock ({@code clockTo} moves
+   * it to at least its argument and returns the time now) to the earliest due time, unless that is
+   * after {@code limitNanos}. A message stopped by a partition or refused gets its fate. Messages
+   * to held (paused) targets stay queued and are skipped: they could not be acknowledged.
+   */
+  public StepResult step(SeededRandom choice, LongUnaryOperator clockTo, long limitNanos) {
+    lock.lock();
+    try {
+      if (closed) {
+        return new StepResult(StepOutcome.NOTHING, Optional.empty(), changes);
+      }
+      List<DeliveryQueue.Pending> held = new ArrayList<>();
+      DeliveryQueue.Pending head;
+      while ((head = queue.peek()) != null && endpoints.get(head.message().to()).isHeld()) {
+        held.add(queue.pollDue(Long.MAX_VALUE));
+      }
+      if (head == null || head.dueNanos() > limitNanos) {
+        held.forEach(queue::putBack);
+        return new StepResult(
+            head == null ? StepOutcome.NOTHING : StepOutcome.LATER, Optional.empty(), changes);
+      }
+      long now = clockTo.applyAsLong(head.dueNanos());
+      List<DeliveryQueue.Pending> due = new ArrayList<>();
+      for (DeliveryQueue.Pending pending : queue.pollAllDue(now)) {
+        (endpoints.get(pending.message().to()).isHeld() ? held : due).add(pending);
+      }
+      DeliveryQueue.Pending chosen = due.remove(choice.nextInt(due.size()));
+      due.forEach(queue::putBack);
+      held.forEach(queue::putBack);
+      Message message = chosen.message();
+      return deliver(message)
+          ? new StepResult(StepOutcome.DELIVERED, Optional.of(message), changes)
+          : new StepResult(StepOutcome.STOPPED, Optional.empty(), changes);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Notes a change that can make held messages deliverable (a resume, a restart): a stepped run
+   * that was quiet has work again.
+   */
+  public void markChanged() {
+    lock.lock();
+    try {
+      changes++;
+      queueChanged.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** How many messages were ever queued, plus changes noted by {@link #markChanged()}. */
+  public long changes() {
+    lock.lock();
+    try {
+      return changes;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** How many messages wait in the queue. */
+  public int pending() {
+    lock.lock();
+    try {
+      return queue.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Replaces the fault model for messages sent from now on, and logs the change. */
+  public void setNetwork(Network newNetwork) {
+    lock.lock();
+    try {
+      network = newNetwork;
+      log.recordFault("network", newNetwork.toString());
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The current fault model. */
+  public Network network() {
+    lock.lock();
+    try {
+      return network;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Applies a partition (replacing the previous one) and logs it. */
+  public void partition(Partitions.Plan plan) {
+    lock.lock();
+    try {
+      partitions.partition(plan.blocked());
+      log.recordFault("partition", plan.description());
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Takes down one direction between two components, and logs it. */
+  public void cut(Link link) {
+    lock.lock();
+    try {
+      partitions.cut(link);
+      log.recordFault("cut", link.toString());
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Brings every link back up, and logs it. */
+  public void heal() {
+    lock.lock();
+    try {
+      partitions.heal();
+      log.recordFault("heal", "every link is up");
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Stops routing: messages still queued become undeliverable, later sends are refused, and a
+   * dispatcher waiting in {@link #awaitDue()} returns.
+   */
+  public void close() {
+    lock.lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      for (DeliveryQueue.Pending pending : queue.drain()) {
+        log.recordUndeliverable(
+            pending.message().id(), "the simulator closed before the message was due");
+      }
+      queueChanged.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package dev.procsim.core.internal.process;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Reads one output stream of a process line by line on a thread of its own and hands each line to a
+ * consumer, until the stream ends. Blocking reads only: no polling.
+ *
+ * <pre>{@code
+ * LinePump pump = new LinePump(process.getErrorStream(), 1 << 20, line -> log(line), () -> {}, "p1-stderr");
+ * pump.awaitEnd(500);
+ * }</pre>
+ */
+public final class LinePump {
+  private final Thread thread;
+  private final CountDownLatch finished = new CountDownLatch(1);
+  private final LineReader reader;
+  private volatile boolean handling;
+  private volatile long linesRead;
+
+  /** Starts pumping {@code stream} into {@code sink}; runs {@code atEnd} when the stream ends. */
+  public LinePump(
+      InputStream stream,
+      int maxLineLength,
+      Consumer<LineReader.Line> sink,
+      Runnable atEnd,
+      String threadName) {
+    LineReader reader = new LineReader(stream, maxLineLength);
+    this.reader = reader;
+    this.thread =
+        new Thread(
+            () -> {
+              try (stream) {
+                LineReader.Line line;
+                while ((line = reader.next()) != null) {
+                  handling = true;
+                  sink.accept(line);
+                  linesRead++;
+                  // Still "handling" while lines read from the pipe wait in the reader's buffer.
+                  handling = reader.hasBufferedBytes();
+                }
+              } catch (IOException streamClosed) {
+                // The process is gone and its pipe was closed under us: that is the end of the
+                // stream.
+              } finally {
+                finished.countDown();
+              }
+              atEnd.run();
+            },
+            threadName);
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** How many lines were handled so far. */
+  public long linesRead() {
+    return linesRead;
+  }
+
+  /**
+   * Whether no line is being handled and the reader is blocked waiting for more (a moment's view).
+   * It never touches the stream: the reading thread holds its lock while blocked.
+   */
+  public boolean isQuiet() {
+    return !handling && (reader.isWaitingForInput() || finished.getCount() == 0);
+  }
+
+  /** Waits up to {@code millis} for the end of the stream; true when it was reached. */
+  public boolean awaitEnd(long millis) throws InterruptedException {
+    return finished.await(millis, TimeUnit.MILLISECONDS);
+  }
+}

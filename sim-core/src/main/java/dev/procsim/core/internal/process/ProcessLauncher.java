@@ -1,0 +1,89 @@
+package dev.procsim.core.internal.process;
+
+import dev.procsim.core.ComponentSpec;
+import dev.procsim.core.SimulationException;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Starts the processes of one component: its command, its environment (the spec's variables, then
+ * procsim's own {@code PROCSIM_*}, which always win) and its working directory. A process that
+ * cannot start is a {@link SimulationException} that names the component and says why in words (no
+ * such program on the PATH, not executable, no such working directory).
+ *
+ * <pre>{@code
+ * ProcessLauncher launcher = new ProcessLauncher(spec, Map.of("PROCSIM_RUN", runId));
+ * Process process = launcher.start();
+ * }</pre>
+ */
+public final class ProcessLauncher {
+  private final ComponentSpec spec;
+  private final Map<String, String> procsimEnvironment;
+
+  /** A launcher for {@code spec}, adding {@code procsimEnvironment} to every process. */
+  public ProcessLauncher(ComponentSpec spec, Map<String, String> procsimEnvironment) {
+    this.spec = spec;
+    this.procsimEnvironment = Map.copyOf(procsimEnvironment);
+  }
+
+  /** The spec it starts. */
+  public ComponentSpec spec() {
+    return spec;
+  }
+
+  /**
+   * Starts one process.
+   *
+   * @throws SimulationException naming the component when it cannot be started
+   */
+  public Process start() {
+    ProcessBuilder builder = new ProcessBuilder(spec.command());
+    Map<String, String> env = builder.environment();
+    env.put("PYTHONUNBUFFERED", "1");
+    env.putAll(spec.environment());
+    env.putAll(procsimEnvironment);
+    if (spec.acks()) {
+      env.put("PROCSIM_ACK", spec.ackMarker());
+    }
+    spec.workingDirectoryIfSet().ifPresent(dir -> builder.directory(checkDirectory(dir)));
+    try {
+      return builder.start();
+    } catch (IOException e) {
+      throw new SimulationException(describeStartFailure(e), e);
+    }
+  }
+
+  private File checkDirectory(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new SimulationException(
+          "component \""
+              + spec.name()
+              + "\": the working directory "
+              + dir.toAbsolutePath()
+              + (Files.exists(dir) ? " is not a directory" : " does not exist"));
+    }
+    return dir.toFile();
+  }
+
+  private String describeStartFailure(IOException e) {
+    String program = spec.command().get(0);
+    String detail = String.valueOf(e.getMessage());
+    String why;
+    if (detail.contains("error=2,")) {
+      why =
+          program.contains("/")
+              ? "no such file: " + program
+              : "no program \"" + program + "\" on the PATH (" + System.getenv("PATH") + ")";
+    } else if (detail.contains("error=13,")) {
+      why =
+          program
+              + " cannot be executed (permission denied: is it a directory, or not executable?)";
+    } else {
+      why = detail;
+    }
+    return "component \"" + spec.name() + "\": cannot start " + spec.command() + ": " + why;
+  }
+}

@@ -1,0 +1,75 @@
+package dev.procsim.core.internal.process;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Ends every process of a simulation, whole trees included: close stdin and wait a grace period
+ * (well-behaved nodes exit on end of input), then SIGTERM and wait again, then SIGKILL, and finally
+ * SIGKILL anything still carrying the run's {@code PROCSIM_RUN} mark, such as daemons that left
+ * their parent's tree.
+ *
+ * <pre>{@code
+ * List<ProcessHandle> survivors = Teardown.run(components, runId, Duration.ofMillis(500));
+ * }</pre>
+ */
+public final class Teardown {
+  /**
+   * After SIGKILL the kernel needs only moments; this bounds the wait should something be stuck.
+   */
+  private static final Duration AFTER_KILL = Duration.ofSeconds(5);
+
+  private Teardown() {}
+
+  /**
+   * Runs the sequence for {@code components}; returns the processes still alive at the end (none,
+   * unless the kernel refused to kill them).
+   */
+  public static List<ProcessHandle> run(
+      Collection<? extends Teardownable> components, String runId, Duration grace)
+      throws InterruptedException {
+    for (Teardownable component : components) {
+      // A stopped process cannot see end of input or act on SIGTERM: let it run to its end.
+      try {
+        component.resumeIfPaused();
+      } catch (RuntimeException e) {
+        // It is killed below all the same.
+      }
+    }
+    Set<ProcessHandle> known = new LinkedHashSet<>();
+    for (Teardownable component : components) {
+      component.processHandle().ifPresent(root -> known.addAll(ProcessTree.withDescendants(root)));
+    }
+    for (Teardownable component : components) {
+      component.closeInput("the simulator closed before the message was written");
+    }
+    if (!ProcessTree.awaitExit(known, deadline(grace))) {
+      Set<ProcessHandle> remaining = ProcessTree.expand(known);
+      ProcessTree.terminate(remaining);
+      known.addAll(remaining);
+      if (!ProcessTree.awaitExit(known, deadline(grace))) {
+        known.addAll(ProcessTree.expand(known));
+        ProcessTree.kill(known);
+      }
+    }
+    List<ProcessHandle> marked = ProcessTree.findByRun(runId);
+    ProcessTree.kill(marked);
+    known.addAll(marked);
+    ProcessTree.awaitExit(known, deadline(AFTER_KILL));
+    List<ProcessHandle> survivors = new ArrayList<>();
+    for (ProcessHandle process : known) {
+      if (process.isAlive()) {
+        survivors.add(process);
+      }
+    }
+    return survivors;
+  }
+
+  private static long deadline(Duration wait) {
+    return System.nanoTime() + wait.toNanos();
+  }
+}

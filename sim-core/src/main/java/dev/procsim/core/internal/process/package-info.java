@@ -1,0 +1,15 @@
+/**
+ * The process room: starting a component's process ({@code ProcessLauncher}), one process with its
+ * pumps ({@code Incarnation}: a stdout reader, a stderr reader, a stdin writer), bounded line
+ * reading ({@code LineReader}), whole process trees and their signals ({@code ProcessTree}), and
+ * the end of every process of a run ({@code Teardown}).
+ *
+ * <p>Threads: per process, one stdout pump and one stderr pump (blocking reads), one stdin writer
+ * (fed by a bounded queue, so a process that does not read blocks only its writer), and an exit
+ * handler from the simulation's pool that records the exit once the output is drained.
+ *
+ * <p>Locks: each {@code StdinWriter} guards its backlog with its own monitor and never calls out
+ * while holding it, except that it is offered messages under the network's lock (network, then
+ * writer). Fates and output go to the log, whose lock is the innermost.
+ */
+package dev.procsim.core.internal.process;

@@ -1,0 +1,33 @@
+package dev.procsim.core.internal.scheduling;
+
+/**
+ * A component as the scheduler sees it: something to start, and something that can say when it is
+ * idle (done with its last input and waiting for the next), which a stepped run waits for before
+ * each step. How it knows is its own business: acknowledgement markers, black-box observation of a
+ * process, or a Java node's handler having returned.
+ *
+ * <pre>{@code
+ * participant.start();
+ * boolean idle = participant.awaitIdle(System.nanoTime() + timeout.toNanos());
+ * }</pre>
+ */
+public interface Participant {
+  /** Its name. */
+  String name();
+
+  /**
+   * Starts it.
+   *
+   * @throws dev.procsim.core.SimulationException naming it when it cannot start
+   */
+  void start();
+
+  /**
+   * Waits until it is idle, or the deadline ({@link System#nanoTime}) passes, or the thread is
+   * interrupted; true when idle. One that has exited is idle.
+   */
+  boolean awaitIdle(long deadlineNanos) throws InterruptedException;
+
+  /** What to suspect when it does not become idle, for the report (no leading capital). */
+  String idleHint();
+}

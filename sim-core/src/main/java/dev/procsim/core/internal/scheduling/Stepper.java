@@ -1,0 +1,360 @@
+package dev.procsim.core.internal.scheduling;
+
+import dev.procsim.core.internal.log.LogStore;
+import dev.procsim.core.internal.network.NemesisRunner;
+import dev.procsim.core.internal.network.NetworkEngine;
+import dev.procsim.core.internal.seed.SeededRandom;
+import dev.procsim.core.internal.text.ConsoleEcho;
+import dev.procsim.core.internal.text.FailureTexts;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The thread of a stepped run. While a waiter has a request ({@link #runUntil}), and only then, it
+ * waits until the participant that received the last message is idle, lets the nemesis act on the
+ * virtual clock, tests the waiter's condition, and asks the network for one step (one due message,
+ * chosen by the seed; the clock jumps to the next due time when nothing is due). Between requests
+ * the run stands still, so the test thread's timing never changes it. A run held with deliveries
+ * pending and no request for a while gets one warning, in the log and on the console.
+ *
+ * <pre>{@code
+ * Stepper stepper = new Stepper(network, clock, participants, choice, store, echo, timeout, stall, "stepper");
+ * stepper.start();
+ * Stepper.Outcome outcome = stepper.runUntil(() -> done(), Long.MAX_VALUE, deadline);
+ * }</pre>
+ */
+final class Stepper {
+  /** How a {@link #runUntil} ended. */
+  enum Outcome {
+    /** The condition held, between two steps. */
+    MET,
+    /** Nothing more can happen and the condition does not hold. */
+    QUIET,
+    /** The deadline passed. */
+    TIMED_OUT
+  }
+
+  /** A waiter's request: its condition, the time the clock must not pass, and how it ended. */
+  private static final class Request {
+    final BooleanSupplier condition;
+    final long timeLimit;
+    boolean met;
+    RuntimeException failure;
+
+    Request(BooleanSupplier condition, long timeLimit) {
+      this.condition = condition;
+      this.timeLimit = timeLimit;
+    }
+  }
+
+  private final NetworkEngine network;
+  private final VirtualClock clock;
+  private final Map<String, Participant> participants = new ConcurrentHashMap<>();
+  private final SeededRandom choice;
+  private final LogStore log;
+  private final ConsoleEcho echo;
+  private final Duration stepTimeout;
+  private final long stallNanos;
+  private final Thread thread;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition changed = lock.newCondition();
+  private final Set<Participant> unsettled = ConcurrentHashMap.newKeySet();
+  private volatile boolean running = true;
+  private volatile NemesisRunner nemesis;
+  private Request request;
+  private long quietAtChanges = -1;
+  private long steps;
+  private long stallCheckAt;
+  private boolean warned;
+
+  Stepper(
+      NetworkEngine network,
+      VirtualClock clock,
+      List<? extends Participant> participants,
+      SeededRandom choice,
+      LogStore log,
+      ConsoleEcho echo,
+      Duration stepTimeout,
+      Duration stallWarning,
+      String threadName) {
+    this.network = network;
+    this.clock = clock;
+    participants.forEach(p -> this.participants.put(p.name(), p));
+    this.choice = choice;
+    this.log = log;
+    this.echo = echo;
+    this.stepTimeout = stepTimeout;
+    this.stallNanos = stallWarning.toNanos();
+    this.stallCheckAt = System.nanoTime() + stallNanos;
+    this.thread = new Thread(this::run, threadName);
+    this.thread.setDaemon(true);
+  }
+
+  void start() {
+    thread.start();
+  }
+
+  /**
+   * Waits until {@code participant} is idle or the step timeout passes; on time-out records a
+   * protocol error and returns, so one stuck participant cannot hang the simulation.
+   */
+  void awaitIdle(Participant participant, String when) throws InterruptedException {
+    boolean idle = participant.awaitIdle(System.nanoTime() + stepTimeout.toNanos());
+    if (!idle && running) {
+      String problem =
+          FailureTexts.notIdle(participant.name(), stepTimeout, when, participant.idleHint());
+      log.recordProtocolError(participant.name(), "", problem);
+      echo.warning(problem);
+    }
+  }
+
+  private void run() {
+    try {
+      Participant last = null;
+      long lastMessageId = 0;
+      while (awaitRequest()) {
+        if (last != null) {
+          awaitIdle(last, "after message #" + lastMessageId);
+          // Its delivery is recorded by a writer thread: wait for it, so conditions see it.
+          log.awaitFate(lastMessageId, System.nanoTime() + stepTimeout.toNanos());
+          last = null;
+        }
+        settle();
+        tickNemesis();
+        if (testCondition()) {
+          continue; // the waiter has what it waited for: stand still right here
+        }
+        long limit = timeLimit();
+        NetworkEngine.StepResult result = network.step(choice, this::advanceClock, limit);
+        switch (result.outcome()) {
+          case DELIVERED -> {
+            String target = result.delivered().orElseThrow().to();
+            last = participants.get(target);
+            lastMessageId = result.delivered().orElseThrow().id();
+            countStep();
+          }
+          case STOPPED -> countStep(); // a message dropped or refused also took a step
+          case LATER -> clock.advanceTo(limit);
+          case NOTHING -> {
+            if (limit != Long.MAX_VALUE) {
+              clock.advanceTo(limit); // nothing happens before the limit: time simply passes
+            } else {
+              markQuiet(result.changesSoFar());
+            }
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Lets the nemesis act if its time has come on the virtual clock, then waits for its victims. */
+  private void tickNemesis() throws InterruptedException {
+    NemesisRunner faults = nemesis;
+    if (faults == null) {
+      return;
+    }
+    try {
+      faults.tickIfDue(clock.nanos());
+    } catch (RuntimeException e) {
+      // A fault that could not be applied must not end the stepper: the nemesis stops instead.
+      nemesis = null;
+      log.recordFault("nemesis", "stopped by an error: " + e);
+      echo.warning("the nemesis stopped: " + e);
+    }
+    settle(); // a restart or resume by the nemesis
+  }
+
+  private long advanceClock(long nanos) {
+    clock.advanceTo(nanos);
+    return clock.nanos();
+  }
+
+  /**
+   * Waits until a waiter has a request that is not met and the run is not quiet. Between requests
+   * it looks, once per stall period, whether deliveries wait while nothing drives the run, and then
+   * warns once. False when stopped.
+   */
+  private boolean awaitRequest() throws InterruptedException {
+    lock.lock();
+    try {
+      while (running && !hasWork()) {
+        if (request != null || warned) {
+          changed.await(); // the waiter's end, or the next request, signals
+          continue;
+        }
+        long left = stallCheckAt - System.nanoTime();
+        if (left > 0) {
+          changed.awaitNanos(left);
+          continue;
+        }
+        int pending = network.pending();
+        if (pending > 0) {
+          warned = true;
+          String text = FailureTexts.held(pending, Duration.ofNanos(stallNanos));
+          log.recordWarning(text);
+          echo.warning(text);
+        } else {
+          stallCheckAt = System.nanoTime() + stallNanos;
+        }
+      }
+      return running;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Holding the lock: whether a request wants steps and the run can still change. */
+  private boolean hasWork() {
+    return request != null
+        && !request.met
+        && !(quietAtChanges >= 0 && quietAtChanges == network.changes());
+  }
+
+  private long timeLimit() {
+    lock.lock();
+    try {
+      return request == null ? Long.MAX_VALUE : request.timeLimit;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Between steps: whether the waiter's condition now holds; if so, the stepper stands still. */
+  private boolean testCondition() {
+    lock.lock();
+    try {
+      if (request != null && !request.met) {
+        try {
+          request.met = request.condition.getAsBoolean();
+        } catch (RuntimeException e) {
+          request.failure = e; // the waiter rethrows it: the stepper must not die of it
+          request.met = true;
+        }
+        if (request.met) {
+          changed.signalAll();
+        }
+      }
+      return request == null || request.met;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Waits until every restarted or resumed participant is idle, before the next step. */
+  private void settle() throws InterruptedException {
+    for (Participant participant : List.copyOf(unsettled)) {
+      unsettled.remove(participant);
+      awaitIdle(participant, "after it was restarted or resumed");
+    }
+  }
+
+  /** The next step waits until {@code participant} (restarted or resumed) is idle. */
+  void unsettle(Participant participant) {
+    unsettled.add(participant);
+    network.markChanged();
+  }
+
+  /** Lets {@code runner} inject faults between steps, on the virtual clock; null to stop. */
+  void nemesis(NemesisRunner runner) {
+    if (runner != null) {
+      runner.startStepped(clock.nanos());
+    }
+    this.nemesis = runner;
+  }
+
+  private void countStep() {
+    lock.lock();
+    try {
+      steps++;
+      quietAtChanges = -1;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void markQuiet(long changesSoFar) {
+    lock.lock();
+    try {
+      quietAtChanges = changesSoFar;
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Runs the simulation until {@code satisfied} holds between two steps (tested on the stepper's
+   * thread once the last target is idle, so the run stops at a step fixed by the seed), or nothing
+   * more can happen, or the deadline ({@link System#nanoTime}) passes. The virtual clock does not
+   * pass {@code timeLimit}. An exception thrown by {@code satisfied} is rethrown here.
+   */
+  Outcome runUntil(BooleanSupplier satisfied, long timeLimit, long deadlineNanos)
+      throws InterruptedException {
+    lock.lock();
+    try {
+      if (request != null) {
+        throw new IllegalStateException(
+            "another thread is already waiting on this stepped simulation; a stepped run is"
+                + " driven by one waiter at a time");
+      }
+      Request mine = new Request(satisfied, timeLimit);
+      request = mine;
+      warned = false;
+      changed.signalAll();
+      while (true) {
+        if (mine.failure != null) {
+          throw mine.failure;
+        }
+        if (mine.met) {
+          return Outcome.MET;
+        }
+        if (!running || (quietAtChanges >= 0 && quietAtChanges == network.changes())) {
+          // Quiet (or stopped): the stepper stands still, so testing here is safe.
+          return satisfied.getAsBoolean() ? Outcome.MET : Outcome.QUIET;
+        }
+        long left = deadlineNanos - System.nanoTime();
+        if (left <= 0) {
+          return Outcome.TIMED_OUT;
+        }
+        changed.await(left, TimeUnit.NANOSECONDS);
+      }
+    } finally {
+      request = null;
+      stallCheckAt = System.nanoTime() + stallNanos;
+      changed.signalAll();
+      lock.unlock();
+    }
+  }
+
+  /** How many steps were taken. */
+  long steps() {
+    lock.lock();
+    try {
+      return steps;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Stops stepping and waits for the thread (interrupting an idle wait in progress). */
+  void stop() throws InterruptedException {
+    lock.lock();
+    try {
+      running = false;
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    thread.interrupt();
+    thread.join(TimeUnit.SECONDS.toMillis(30));
+  }
+}

@@ -1,0 +1,135 @@
+package dev.procsim.core.internal.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.procsim.core.Fate;
+import dev.procsim.core.LogEvent;
+import dev.procsim.core.Message;
+import dev.procsim.core.internal.scheduling.RealClock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class LogStoreTest {
+  private final LogStore store = new LogStore(new RealClock(), 100_000);
+  private final SimulationLog log = new SimulationLog(store, new BlockingWait(store));
+
+  @Test
+  void entriesAreNumberedWithoutGapsAndTimesNeverDecrease() {
+    Message m = store.recordSent("a", "b", "hi");
+    store.components().recordOutput("a", "line");
+    store.recordDelivered(m.id());
+    List<LogEvent> events = log.events();
+    assertThat(events).extracting(LogEvent::seq).containsExactly(1L, 2L, 3L);
+    assertThat(events).extracting(LogEvent::nanos).isSorted();
+    assertThat(log.message(m.id()).fate()).isEqualTo(Fate.DELIVERED);
+  }
+
+  @Test
+  void aFinalFateIsNeverOverwritten() {
+    Message m = store.recordSent("a", "b", "hi");
+    assertThat(store.recordUndeliverable(m.id(), "b exited")).isTrue();
+    assertThat(store.recordDelivered(m.id())).isFalse();
+    assertThat(log.message(m.id()).fate()).isEqualTo(Fate.UNDELIVERABLE);
+    assertThat(log.message(m.id()).reason()).isEqualTo("b exited");
+  }
+
+  @Test
+  void resolveInFlightLeavesNoMessageWithoutAFate() {
+    store.recordDelivered(store.recordSent("a", "b", "1").id());
+    store.recordSent("a", "b", "2");
+    store.resolveInFlight("closed");
+    assertThat(log.messages())
+        .extracting(Message::fate)
+        .containsExactly(Fate.DELIVERED, Fate.UNDELIVERABLE);
+  }
+
+  @Test
+  void awaitMessageReturnsAMessageThatAlreadyMatches() {
+    Message m = store.recordSent("a", "b", "hi");
+    assertThat(log.awaitMessage(x -> x.body().equals("hi"), Duration.ZERO)).isEqualTo(m);
+  }
+
+  @Test
+  void awaitMessageWakesWhenTheMatchingFateIsRecorded() throws Exception {
+    Message m = store.recordSent("a", "b", "hi");
+    CountDownLatch waiting = new CountDownLatch(1);
+    CompletableFuture<Message> awaited =
+        CompletableFuture.supplyAsync(
+            () -> {
+              waiting.countDown();
+              return log.awaitMessage(x -> x.fate() == Fate.DELIVERED, Duration.ofSeconds(30));
+            });
+    waiting.await();
+    store.components().recordOutput("a", "unrelated");
+    store.recordDelivered(m.id());
+    assertThat(awaited.get(30, TimeUnit.SECONDS).fate()).isEqualTo(Fate.DELIVERED);
+  }
+
+  @Test
+  void whenSeveralMatchTheFirstSentIsReturned() throws Exception {
+    Message first = store.recordSent("a", "b", "1");
+    Message second = store.recordSent("a", "b", "2");
+    CountDownLatch waiting = new CountDownLatch(1);
+    CompletableFuture<Message> awaited =
+        CompletableFuture.supplyAsync(
+            () -> {
+              waiting.countDown();
+              return log.awaitMessage(x -> x.fate() == Fate.DELIVERED, Duration.ofSeconds(30));
+            });
+    waiting.await();
+    store.recordDelivered(second.id());
+    store.recordDelivered(first.id());
+    // Either the waiter saw only the second delivery, or both at once: then the first sent wins.
+    assertThat(awaited.get(30, TimeUnit.SECONDS).id()).isIn(first.id(), second.id());
+    assertThat(log.awaitMessage(x -> x.fate() == Fate.DELIVERED, Duration.ZERO))
+        .isEqualTo(log.message(first.id()));
+  }
+
+  @Test
+  void aTimedOutWaitSaysWhatWasAwaitedAndShowsTheEndOfTheLog() {
+    store.recordSent("p1", "p2", "ping");
+    store.components().recordOutput("p2", "got nothing");
+    assertThatThrownBy(
+            () ->
+                log.awaitMessage(
+                    "a pong from p2", x -> x.from().equals("p2"), Duration.ofMillis(50)))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("timed out after 50 ms waiting for a pong from p2")
+        .hasMessageContaining("send #1 p1 -> p2 \"ping\"")
+        .hasMessageContaining("p2: got nothing");
+  }
+
+  @Test
+  void awaitEventLooksAtEntriesAlreadyPresent() {
+    store.components().recordStarted("p1", 123, List.of("sh"));
+    LogEvent started = log.awaitEvent(e -> e instanceof LogEvent.ProcessStarted, Duration.ZERO);
+    assertThat(started.describe()).isEqualTo("started p1 (pid 123): sh");
+  }
+
+  @Test
+  void describeTailSaysHowManyEntriesItLeftOut() {
+    for (int i = 0; i < 5; i++) {
+      store.components().recordOutput("p", "line " + i);
+    }
+    assertThat(log.describeTail(2))
+        .startsWith("  ... 3 earlier entries")
+        .contains("p: line 3")
+        .contains("p: line 4")
+        .doesNotContain("line 2");
+  }
+
+  @Test
+  void protocolErrorsAreListedApart() {
+    store.components().recordOutput("p", "fine");
+    store.recordProtocolError("p", "send", "no target");
+    assertThat(log.protocolErrors())
+        .singleElement()
+        .extracting(LogEvent.ProtocolError::problem)
+        .isEqualTo("no target");
+  }
+}
