@@ -67,7 +67,10 @@ public sealed interface Latency {
       requireNonNegative(max, "maximum latency");
       if (max.compareTo(min) < 0) {
         throw new IllegalArgumentException(
-            "the maximum latency " + max + " is below the minimum " + min);
+            "the maximum latency "
+                + Durations.format(max)
+                + " is below the minimum "
+                + Durations.format(min));
       }
     }
 
@@ -103,7 +106,8 @@ public sealed interface Latency {
   private static void requireNonNegative(Duration duration, String what) {
     Objects.requireNonNull(duration, what);
     if (duration.isNegative()) {
-      throw new IllegalArgumentException("the " + what + " must not be negative: " + duration);
+      throw new IllegalArgumentException(
+          "the " + what + " must not be negative: " + Durations.format(duration));
     }
   }
 }

@@ -117,7 +117,10 @@ public final class Nemesis {
       Objects.requireNonNull(max, "max");
       if (min.isNegative() || min.isZero() || max.compareTo(min) < 0) {
         throw new IllegalArgumentException(
-            "the nemesis interval must satisfy 0 < min <= max, got " + min + ".." + max);
+            "the nemesis interval must satisfy 0 < min <= max, got "
+                + Durations.format(min)
+                + ".."
+                + Durations.format(max));
       }
       this.minInterval = min;
       this.maxInterval = max;

@@ -137,7 +137,8 @@ public interface WireProtocol {
         Objects.requireNonNull(payload, "payload");
         Objects.requireNonNull(request, "request");
         if (delay.isNegative()) {
-          throw new IllegalArgumentException("a timer delay must not be negative: " + delay);
+          throw new IllegalArgumentException(
+              "a timer delay must not be negative: " + Durations.format(delay));
         }
       }
     }

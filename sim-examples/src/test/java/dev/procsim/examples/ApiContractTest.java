@@ -1,9 +1,14 @@
 package dev.procsim.examples;
 
 import dev.procsim.core.Component;
+import dev.procsim.core.ComponentSpec;
 import dev.procsim.core.Fate;
 import dev.procsim.core.Message;
+import dev.procsim.core.Network;
+import dev.procsim.core.Node;
+import dev.procsim.core.NodeContext;
 import dev.procsim.core.Simulator;
+import dev.procsim.core.WireProtocol;
 import dev.procsim.junit.SimulationTest;
 import dev.procsim.junit.assertj.SimAssertions;
 import java.time.Duration;
@@ -60,5 +65,116 @@ class ApiContractTest {
   void p1GreetsP2(Simulator sim) {
     sim.log().awaitMessage(m -> m.fate() == Fate.DELIVERED, Duration.ofSeconds(5));
     SimAssertions.assertThat(sim.log()).hasDelivered("p1", "p2", "Hello from p1");
+  }
+
+  // ---------------------------------------------------------------- wire protocols, Java
+  // components
+
+  // API.md's snippet, as written there (a.py and b.py are never started: build() only).
+  WireProtocol toy =
+      new WireProtocol() {
+        public WireProtocol.Decoded decode(String line) { // one stdout line, without its line break
+          if (!line.startsWith("to:")) return WireProtocol.Decoded.output(line);
+          int bar = line.indexOf('|');
+          if (bar < 0) return WireProtocol.Decoded.malformed("no '|' after the target");
+          return WireProtocol.Decoded.send(line.substring(3, bar), line.substring(bar + 1));
+        }
+
+        public String encode(Message message) {
+          return message.from() + "|" + message.body();
+        } // the stdin line
+      };
+
+  static class KvMock implements Node {
+    public void start(NodeContext ctx) {
+      ctx.output("ready");
+    } // optional
+
+    public void receive(String from, String body, NodeContext ctx) { // each delivered message
+      ctx.send(from, "ok " + body); // through the same network and faults
+    }
+  }
+
+  @Test
+  void protocolAndNodeSnippet() {
+    Simulator built =
+        Simulator.builder()
+            .protocol(toy) // the default for every component
+            .component(ComponentSpec.of("a", "python3", "a.py")) // speaks the default
+            .component(
+                ComponentSpec.of("b", "python3", "b.py")
+                    .withProtocol(WireProtocol.LINE)) // or its own
+            .node("kv", KvMock::new) // a component that is a Java object
+            .build();
+    SimAssertions.assertThat(built.components())
+        .extracting(Component::name)
+        .containsExactly("a", "b", "kv");
+  }
+
+  /**
+   * The same system with real nodes: a (toy) greets kv (Java), then passes the turn to b (line).
+   */
+  private Simulator toyLineAndNode(boolean stepped) {
+    Simulator.Builder builder =
+        Simulator.builder()
+            .seed(8)
+            .echo(false)
+            .network(
+                Network.builder()
+                    .latency(Duration.ofMillis(1), Duration.ofMillis(5))
+                    .duplication(0.3)
+                    .build())
+            .protocol(toy)
+            .component(ComponentSpec.of("a", "python3", "nodes/toy_a.py"))
+            .component(
+                ComponentSpec.of("b", "python3", "nodes/line_b.py").withProtocol(WireProtocol.LINE))
+            .node("kv", KvMock::new);
+    return (stepped ? builder.stepped() : builder).build().start();
+  }
+
+  @Test
+  void aSecondProtocolAndAJavaComponentWorkInRealTimeWithFaults() {
+    try (Simulator sim = toyLineAndNode(false)) {
+      sim.log()
+          .awaitMessage(
+              m ->
+                  m.from().equals("kv")
+                      && m.body().equals("ok from b")
+                      && m.fate() == Fate.DELIVERED,
+              Duration.ofSeconds(30));
+      SimAssertions.assertThat(sim.component("kv").pid()).isEqualTo(-1);
+      SimAssertions.assertThat(sim.component("a").output())
+          .contains("a got ok hello from a from kv");
+      SimAssertions.assertThat(sim.log()).hasDelivered("a", "b", "pass").hasNoProtocolErrors();
+    }
+  }
+
+  @Test
+  void aSecondProtocolAndAJavaComponentWorkSteppedWithFaultsAndReproduceTheirLog() {
+    String first;
+    try (Simulator sim = toyLineAndNode(true)) {
+      sim.awaitQuiescence(Duration.ofSeconds(60));
+      SimAssertions.assertThat(sim.log()).hasDelivered("kv", "b", "ok from b");
+      first = sim.log().fingerprint();
+    }
+    try (Simulator sim = toyLineAndNode(true)) {
+      sim.awaitQuiescence(Duration.ofSeconds(60));
+      SimAssertions.assertThat(sim.log().fingerprint()).isEqualTo(first);
+    }
+  }
+
+  @SimulationTest(echo = false)
+  @dev.procsim.junit.Component(name = "kv", node = KvMock.class)
+  @dev.procsim.junit.Component(
+      name = "client",
+      command = {
+        "python3",
+        "-c",
+        "print('send kv hi')\nimport sys\nprint(sys.stdin.readline().strip())"
+      })
+  void aJavaComponentDeclaredByAnnotation(Simulator sim) {
+    SimAssertions.assertThat(sim.component("client").awaitExit(Duration.ofSeconds(30))).isZero();
+    SimAssertions.assertThat(sim.component("client").output()).containsExactly("ok hi");
+    SimAssertions.assertThat(sim.component("kv").output()).containsExactly("ready");
   }
 }

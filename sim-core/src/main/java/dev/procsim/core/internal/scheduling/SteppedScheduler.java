@@ -184,7 +184,12 @@ final class SteppedScheduler implements Scheduler {
     Stepper current = running();
     long limit = time.toNanos();
     Stepper.Outcome outcome =
-        drive(current, () -> clock.nanos() >= limit, limit, timeout, "virtual time " + time);
+        drive(
+            current,
+            () -> clock.nanos() >= limit,
+            limit,
+            timeout,
+            "virtual time " + Durations.format(time));
     if (outcome == Stepper.Outcome.TIMED_OUT) {
       throw new AssertionError(
           FailureTexts.timedOut(
