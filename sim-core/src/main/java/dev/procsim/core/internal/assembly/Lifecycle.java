@@ -32,7 +32,8 @@ public final class Lifecycle implements AutoCloseable {
 
   private final Assembly assembly;
   private final FaultControls faults;
-  private State state = State.NEW;
+  // Volatile and read without the monitor: a fault on another thread never waits for start().
+  private volatile State state = State.NEW;
   private boolean closing;
 
   /** The lifecycle of {@code assembly}; not started. */
@@ -71,10 +72,8 @@ public final class Lifecycle implements AutoCloseable {
     }
   }
 
-  /**
-   * @throws IllegalStateException when the simulation is not running
-   */
-  public synchronized void requireRunning() {
+  /** Throws an {@link IllegalStateException} saying why, unless the simulation is running. */
+  public void requireRunning() {
     if (state != State.RUNNING) {
       throw new IllegalStateException(
           "the simulator is " + (state == State.NEW ? "not started" : "closed"));
@@ -82,7 +81,7 @@ public final class Lifecycle implements AutoCloseable {
   }
 
   /** Whether it has not been started yet. */
-  public synchronized boolean isNew() {
+  public boolean isNew() {
     return state == State.NEW;
   }
 
