@@ -89,6 +89,25 @@ class JavaComponentsExtensionTest {
         .containsExactlyInAnyOrder("greeter said hello a", "greeter said hello b");
   }
 
+  /** What the inner node below saw: it lives in this test instance. */
+  private final java.util.List<String> seenByTheInnerNode = new java.util.ArrayList<>();
+
+  /** An inner class of the test class: built with the running test instance. */
+  class Witness implements Node {
+    @Override
+    public void receive(String from, String body, NodeContext ctx) {
+      seenByTheInnerNode.add(body);
+    }
+  }
+
+  @SimulationTest(stepped = true, echo = false)
+  @Component(name = "witness", node = Witness.class)
+  void anInnerNodeClassOfTheTestIsBuiltWithTheTestInstance(Simulator sim) {
+    sim.send("test", "witness", "seen");
+    sim.awaitQuiescence(WAIT);
+    assertThat(seenByTheInnerNode).containsExactly("seen");
+  }
+
   abstract static class AbstractNode implements Node {}
 
   class InnerNode implements Node {
@@ -126,7 +145,8 @@ class JavaComponentsExtensionTest {
             1,
             error(
                 "innerNode",
-                "is an inner class, which needs an instance of its enclosing class; make it static"))
+                "InnerNode is an inner class of dev.procsim.junit.JavaComponentsExtensionTest, which"
+                    + " is not the test class; make it static"))
         .haveExactly(
             1,
             error(

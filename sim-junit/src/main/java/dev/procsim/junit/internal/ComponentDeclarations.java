@@ -24,14 +24,15 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * an {@link ExtensionConfigurationException} that names the test and the annotation.
  *
  * <pre>{@code
- * List<DeclaredComponent> components = ComponentDeclarations.forTest(testClass, testMethod);
+ * List<DeclaredComponent> components = ComponentDeclarations.forTest(testClass, testMethod, instances);
  * }</pre>
  */
 public final class ComponentDeclarations {
   private ComponentDeclarations() {}
 
   /** Every component that joins {@code method}'s simulation, in declaration order. */
-  public static List<DeclaredComponent> forTest(Class<?> testClass, Method method) {
+  public static List<DeclaredComponent> forTest(
+      Class<?> testClass, Method method, List<Object> testInstances) {
     String test = testClass.getSimpleName() + "." + method.getName() + "()";
     Map<String, String> declaredOn = new LinkedHashMap<>();
     List<DeclaredComponent> specs = new ArrayList<>();
@@ -40,7 +41,7 @@ public final class ComponentDeclarations {
       rejectIdenticalRepeats(element, test, site);
       for (Component component :
           AnnotationSupport.findRepeatableAnnotations(element, Component.class)) {
-        DeclaredComponent spec = toDeclared(component, test, site);
+        DeclaredComponent spec = toDeclared(component, test, site, testInstances);
         String earlier = declaredOn.putIfAbsent(spec.name(), site);
         if (earlier != null && !earlier.equals(site) && isInheritedRepeat(element, earlier)) {
           continue;
@@ -119,7 +120,8 @@ public final class ComponentDeclarations {
         : "method " + ((Method) element).getName() + "()";
   }
 
-  private static DeclaredComponent toDeclared(Component component, String test, String site) {
+  private static DeclaredComponent toDeclared(
+      Component component, String test, String site, List<Object> testInstances) {
     String where =
         String.format("%s: @Component(name = \"%s\") on %s", test, component.name(), site);
     boolean hasCommand = component.command().length > 0;
@@ -139,11 +141,12 @@ public final class ComponentDeclarations {
           where + " gives args without a main class; put them in the command instead");
     }
     return hasNode
-        ? toNode(component, where)
-        : new DeclaredComponent.Process(toSpec(component, where, hasMain));
+        ? toNode(component, where, testInstances)
+        : new DeclaredComponent.Process(toSpec(component, where, hasMain, testInstances));
   }
 
-  private static DeclaredComponent toNode(Component component, String where) {
+  private static DeclaredComponent toNode(
+      Component component, String where, List<Object> testInstances) {
     if (component.env().length > 0
         || !component.workingDirectory().isEmpty()
         || component.acks()
@@ -159,10 +162,11 @@ public final class ComponentDeclarations {
       throw new ExtensionConfigurationException(where + ": " + e.getMessage(), e);
     }
     return new DeclaredComponent.JavaNode(
-        component.name(), Instantiation.factory(component.node(), where));
+        component.name(), Instantiation.factory(component.node(), testInstances, where));
   }
 
-  private static ComponentSpec toSpec(Component component, String where, boolean hasMain) {
+  private static ComponentSpec toSpec(
+      Component component, String where, boolean hasMain, List<Object> testInstances) {
     String[] command =
         hasMain ? JavaCommand.of(component.main(), component.args()) : component.command();
     ComponentSpec spec;
@@ -184,7 +188,9 @@ public final class ComponentDeclarations {
     }
     if (component.protocol() != WireProtocol.class) {
       try {
-        spec = spec.withProtocol(Instantiation.factory(component.protocol(), where).get());
+        spec =
+            spec.withProtocol(
+                Instantiation.factory(component.protocol(), testInstances, where).get());
       } catch (IllegalStateException e) {
         throw new ExtensionConfigurationException(where + ": " + e.getMessage(), e);
       }

@@ -24,7 +24,7 @@ import org.opentest4j.TestAbortedException;
  * the test, and adds the seed, the rerun recipe and the end of the log to a failure.
  *
  * <pre>{@code
- * List<Extension> extensions = List.of(new SimulationInvocation(seed, settings));
+ * List<Extension> extensions = List.of(new SimulationInvocation(seed, settings, Run.ONLY));
  * }</pre>
  */
 public final class SimulationInvocation
@@ -51,11 +51,6 @@ public final class SimulationInvocation
   private final SimulationTest settings;
   private final Run run;
 
-  /** The invocation of a test annotated with {@code settings}, run once with {@code seed}. */
-  public SimulationInvocation(long seed, SimulationTest settings) {
-    this(seed, settings, Run.ONLY);
-  }
-
   /**
    * The invocation of a test annotated with {@code settings}, with {@code seed}, as {@code run}.
    */
@@ -76,7 +71,9 @@ public final class SimulationInvocation
               + settings.logTail()
               + ") must be at least 1");
     }
-    List<DeclaredComponent> components = ComponentDeclarations.forTest(testClass, method);
+    List<DeclaredComponent> components =
+        ComponentDeclarations.forTest(
+            testClass, method, context.getRequiredTestInstances().getAllInstances());
     Simulator.Builder builder =
         Simulator.builder()
             .seed(seed)

@@ -97,11 +97,6 @@ final class NodeMailbox {
     }
   }
 
-  /** Whether it has been stopped. */
-  synchronized boolean isStopped() {
-    return refusal != null;
-  }
-
   /** Waits until idle or the deadline ({@link System#nanoTime}); true when idle. */
   synchronized boolean awaitIdle(long deadlineNanos) throws InterruptedException {
     while (handling || (!queue.isEmpty() && !held && refusal == null)) {

@@ -169,11 +169,6 @@ public final class Incarnation {
     return stdout;
   }
 
-  /** Whether its exit has been recorded. */
-  public boolean isExitRecorded() {
-    return exitRecorded.isDone();
-  }
-
   /**
    * Waits until the exit is recorded and returns the exit code.
    *
