@@ -77,6 +77,28 @@ class SteppedTest {
     assertThat(run(7, false, Network.reliable())).isEqualTo(first);
   }
 
+  /**
+   * Two unmodified, fast processes (sed) passing one message back and forth: every step must wait
+   * until the reply is read. A step taken in the moment after the kernel handed the reply to its
+   * reader thread, before that thread runs, would find nothing to deliver and end the run early.
+   * Most likely to show with both cores busy.
+   */
+  @Test
+  void blackBoxIdleDetectionNeverStepsBeforeTheReplyIsRead() {
+    try (Simulator sim =
+        Simulator.builder()
+            .echo(false)
+            .stepped()
+            .component("a", "sed", "-u", "s/^/send b /")
+            .component("b", "sed", "-u", "s/^/send a /")
+            .build()
+            .start()) {
+      sim.send("test", "a", "ball");
+      assertThat(sim.advance(2000)).isEqualTo(2000);
+      assertThat(sim.log().messages()).hasSize(2001).allMatch(m -> m.body().equals("ball"));
+    }
+  }
+
   @Test
   void timersFireOnTheVirtualClock() {
     String ticker =

@@ -49,6 +49,11 @@ final class ProcessObserver implements BlackBoxIdle.Observed {
   }
 
   @Override
+  public long outputReaderThreadId() {
+    return incarnation.stdout().nativeThreadId();
+  }
+
+  @Override
   public List<ProcessHandle> tree() {
     return ProcessTree.withDescendants(incarnation.process().toHandle());
   }

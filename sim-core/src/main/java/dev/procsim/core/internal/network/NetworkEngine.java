@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
@@ -44,7 +45,11 @@ public final class NetworkEngine {
   private final PartitionTable partitions = new PartitionTable();
   private Network network = Network.reliable();
   private boolean closed;
-  private long changes;
+  // Written under the lock, read without it: a stepped scheduler asks these while holding its own
+  // lock, and the network's lock must never be taken after the stepper's (the policy goes the other
+  // way).
+  private final AtomicLong changes = new AtomicLong();
+  private volatile int pending;
 
   /** A reliable network between {@code endpoints}, keyed by component name. */
   public NetworkEngine(
@@ -100,7 +105,7 @@ public final class NetworkEngine {
               "lost by the network (loss " + faults.loss() + " on " + from + " -> " + to + ")");
         } else {
           queue.add(now + copies[i].delayNanos(), copy);
-          changes++;
+          changes.incrementAndGet();
         }
       }
       afterQueueing(previousHead);
@@ -125,7 +130,7 @@ public final class NetworkEngine {
       }
       DeliveryQueue.Pending previousHead = queue.peek();
       queue.add(clock.getAsLong() + delayNanos, message);
-      changes++;
+      changes.incrementAndGet();
       afterQueueing(previousHead);
       return message;
     } finally {
@@ -135,6 +140,7 @@ public final class NetworkEngine {
 
   /** Lets the policy act, then wakes a dispatcher when the head of the queue changed. */
   private void afterQueueing(DeliveryQueue.Pending previousHead) {
+    pending = queue.size();
     policy.queued(this);
     if (queue.peek() != previousHead) {
       queueChanged.signalAll();
@@ -149,6 +155,7 @@ public final class NetworkEngine {
       while ((next = queue.pollDue(clock.getAsLong())) != null) {
         deliver(next.message());
       }
+      pending = queue.size();
     } finally {
       lock.unlock();
     }
@@ -229,7 +236,7 @@ public final class NetworkEngine {
     lock.lock();
     try {
       if (closed) {
-        return new StepResult(StepOutcome.NOTHING, Optional.empty(), changes);
+        return new StepResult(StepOutcome.NOTHING, Optional.empty(), changes.get());
       }
       List<DeliveryQueue.Pending> held = new ArrayList<>();
       DeliveryQueue.Pending head;
@@ -239,7 +246,9 @@ public final class NetworkEngine {
       if (head == null || head.dueNanos() > limitNanos) {
         held.forEach(queue::putBack);
         return new StepResult(
-            head == null ? StepOutcome.NOTHING : StepOutcome.LATER, Optional.empty(), changes);
+            head == null ? StepOutcome.NOTHING : StepOutcome.LATER,
+            Optional.empty(),
+            changes.get());
       }
       long now = clockTo.applyAsLong(head.dueNanos());
       List<DeliveryQueue.Pending> due = new ArrayList<>();
@@ -249,10 +258,11 @@ public final class NetworkEngine {
       DeliveryQueue.Pending chosen = due.remove(choice.nextInt(due.size()));
       due.forEach(queue::putBack);
       held.forEach(queue::putBack);
+      pending = queue.size();
       Message message = chosen.message();
       return deliver(message)
-          ? new StepResult(StepOutcome.DELIVERED, Optional.of(message), changes)
-          : new StepResult(StepOutcome.STOPPED, Optional.empty(), changes);
+          ? new StepResult(StepOutcome.DELIVERED, Optional.of(message), changes.get())
+          : new StepResult(StepOutcome.STOPPED, Optional.empty(), changes.get());
     } finally {
       lock.unlock();
     }
@@ -260,36 +270,30 @@ public final class NetworkEngine {
 
   /**
    * Notes a change that can make held messages deliverable (a resume, a restart): a stepped run
-   * that was quiet has work again.
+   * that was quiet has work again. The policy hears of it as of a message queued.
    */
   public void markChanged() {
     lock.lock();
     try {
-      changes++;
+      changes.incrementAndGet();
+      policy.queued(this);
       queueChanged.signalAll();
     } finally {
       lock.unlock();
     }
   }
 
-  /** How many messages were ever queued, plus changes noted by {@link #markChanged()}. */
+  /**
+   * How many messages were ever queued, plus changes noted by {@link #markChanged()}. Takes no
+   * lock.
+   */
   public long changes() {
-    lock.lock();
-    try {
-      return changes;
-    } finally {
-      lock.unlock();
-    }
+    return changes.get();
   }
 
-  /** How many messages wait in the queue. */
+  /** How many messages wait in the queue. Takes no lock. */
   public int pending() {
-    lock.lock();
-    try {
-      return queue.size();
-    } finally {
-      lock.unlock();
-    }
+    return pending;
   }
 
   /** Replaces the fault model for messages sent from now on, and logs the change. */
@@ -357,10 +361,11 @@ public final class NetworkEngine {
         return;
       }
       closed = true;
-      for (DeliveryQueue.Pending pending : queue.drain()) {
+      for (DeliveryQueue.Pending waiting : queue.drain()) {
         log.recordUndeliverable(
-            pending.message().id(), "the simulator closed before the message was due");
+            waiting.message().id(), "the simulator closed before the message was due");
       }
+      pending = 0;
       queueChanged.signalAll();
     } finally {
       lock.unlock();

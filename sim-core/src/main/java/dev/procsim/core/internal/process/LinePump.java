@@ -21,6 +21,7 @@ public final class LinePump {
   private final LineReader reader;
   private volatile boolean handling;
   private volatile long linesRead;
+  private volatile long nativeThreadId = -1;
 
   /** Starts pumping {@code stream} into {@code sink}; runs {@code atEnd} when the stream ends. */
   public LinePump(
@@ -34,6 +35,7 @@ public final class LinePump {
     this.thread =
         new Thread(
             () -> {
+              nativeThreadId = NativeThreads.currentId();
               try (stream) {
                 LineReader.Line line;
                 while ((line = reader.next()) != null) {
@@ -59,6 +61,16 @@ public final class LinePump {
   /** How many lines were handled so far. */
   public long linesRead() {
     return linesRead;
+  }
+
+  /**
+   * The OS id of the reading thread (its {@code /proc/self/task/<id>}), or -1 where /proc does not
+   * say. Black-box idle detection asks the OS whether that thread is really asleep in {@code read}:
+   * between the kernel handing it bytes and the thread running again, the flags below still say
+   * "waiting".
+   */
+  public long nativeThreadId() {
+    return nativeThreadId;
   }
 
   /**

@@ -6,10 +6,11 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Black-box idle detection of an unmodified process, for stepped runs: nothing waits to be written
- * to its stdin, its stdout reader has nothing pending (not in our buffer, not in the pipe), and
- * {@link IdleProbe} sees its whole tree asleep, waiting for input, with its CPU time still across
- * two samples {@value #PROBE_GAP_MICROS} µs apart. This is the one place procsim samples instead of
- * waiting for a signal: no notification exists for "a process is waiting for input".
+ * to its stdin, its stdout reader has nothing pending (not in our buffer, not in the pipe, and its
+ * thread really asleep in {@code read}), and {@link IdleProbe} sees its whole tree asleep, waiting
+ * for input, with its CPU time still across two samples {@value #PROBE_GAP_MICROS} µs apart. This
+ * is the one place procsim samples instead of waiting for a signal: no notification exists for "a
+ * process is waiting for input".
  *
  * <pre>{@code
  * boolean idle = BlackBoxIdle.awaitIdle(observed, System.nanoTime() + timeout.toNanos());
@@ -42,6 +43,9 @@ public final class BlackBoxIdle {
 
     /** Whether no byte waits unread in its stdout pipe. */
     boolean outputDrained();
+
+    /** The OS id of the thread that reads its stdout, or -1 when unknown. */
+    long outputReaderThreadId();
   }
 
   /**
@@ -82,6 +86,9 @@ public final class BlackBoxIdle {
         && observed.inputIdle()
         && observed.outputQuiet()
         && observed.outputDrained()
+        // The reader's flags say "waiting" until its thread runs again after the kernel gave it
+        // bytes; only the OS knows it is still asleep in read.
+        && IdleProbe.asleepInRead(observed.outputReaderThreadId())
         && observed.linesRead() == lines;
   }
 }

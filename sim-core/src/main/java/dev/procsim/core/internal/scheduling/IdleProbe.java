@@ -67,6 +67,25 @@ public final class IdleProbe {
     return new Sample(allSleeping && waitingForInput, ticks);
   }
 
+  /**
+   * Whether this JVM's thread {@code tid} is asleep in {@code read}: truly blocked for input, not
+   * merely about to run again with what the kernel gave it. True when /proc cannot say (tid -1).
+   */
+  public static boolean asleepInRead(long tid) {
+    if (tid < 0) {
+      return true;
+    }
+    Path thread = Path.of("/proc/self/task", Long.toString(tid));
+    String stat = read(thread.resolve("stat"));
+    String syscall = read(thread.resolve("syscall"));
+    if (stat == null || syscall == null) {
+      return false; // the thread ended: its stream ended, which the pump reports itself
+    }
+    char state = stat.charAt(stat.lastIndexOf(')') + 2);
+    String[] parts = syscall.trim().split(" ");
+    return state == 'S' && !parts[0].equals("running") && Long.parseLong(parts[0]) == READ;
+  }
+
   private static boolean waitsForInput(String syscall) {
     if (syscall == null || syscall.startsWith("running") || syscall.startsWith("-")) {
       return false;

@@ -60,7 +60,14 @@ final class SteppedScheduler implements Scheduler {
 
   @Override
   public DeliveryPolicy deliveryPolicy() {
-    return network -> {}; // nothing goes out by itself: one message per step
+    // Nothing goes out by itself, one message per step; but a stepper that found the run quiet
+    // must look again when a message comes late.
+    return network -> {
+      Stepper current = stepper;
+      if (current != null) {
+        current.wake();
+      }
+    };
   }
 
   @Override

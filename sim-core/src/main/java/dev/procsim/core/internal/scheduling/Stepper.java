@@ -214,9 +214,7 @@ final class Stepper {
 
   /** Holding the lock: whether a request wants steps and the run can still change. */
   private boolean hasWork() {
-    return request != null
-        && !request.met
-        && !(quietAtChanges >= 0 && quietAtChanges == network.changes());
+    return request != null && !request.met && !isQuiet();
   }
 
   private long timeLimit() {
@@ -228,22 +226,50 @@ final class Stepper {
     }
   }
 
-  /** Between steps: whether the waiter's condition now holds; if so, the stepper stands still. */
+  /**
+   * Between steps: whether the waiter's condition now holds; if so, the stepper stands still. The
+   * condition runs without the stepper's lock: a waiter's code may take any lock of procsim's.
+   */
   private boolean testCondition() {
+    Request current;
     lock.lock();
     try {
-      if (request != null && !request.met) {
-        try {
-          request.met = request.condition.getAsBoolean();
-        } catch (RuntimeException e) {
-          request.failure = e; // the waiter rethrows it: the stepper must not die of it
-          request.met = true;
-        }
-        if (request.met) {
-          changed.signalAll();
-        }
+      current = request;
+      if (current == null || current.met) {
+        return true;
       }
-      return request == null || request.met;
+    } finally {
+      lock.unlock();
+    }
+    boolean met;
+    RuntimeException failure = null;
+    try {
+      met = current.condition.getAsBoolean();
+    } catch (RuntimeException e) {
+      failure = e; // the waiter rethrows it: the stepper must not die of it
+      met = true;
+    }
+    lock.lock();
+    try {
+      if (met) {
+        current.failure = failure;
+        current.met = true;
+        changed.signalAll();
+      }
+      return met;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Something changed in the network (a message queued, a component resumed): a stepper that stood
+   * still because the run was quiet looks again. Called holding the network's lock.
+   */
+  void wake() {
+    lock.lock();
+    try {
+      changed.signalAll();
     } finally {
       lock.unlock();
     }
@@ -317,9 +343,8 @@ final class Stepper {
         if (mine.met) {
           return Outcome.MET;
         }
-        if (!running || (quietAtChanges >= 0 && quietAtChanges == network.changes())) {
-          // Quiet (or stopped): the stepper stands still, so testing here is safe.
-          return satisfied.getAsBoolean() ? Outcome.MET : Outcome.QUIET;
+        if (!running || isQuiet()) {
+          break; // tested below, once the request is withdrawn and the stepper stands still
         }
         long left = deadlineNanos - System.nanoTime();
         if (left <= 0) {
@@ -333,6 +358,13 @@ final class Stepper {
       changed.signalAll();
       lock.unlock();
     }
+    // Quiet: nothing steps without a request, so the condition sees the run standing still.
+    return satisfied.getAsBoolean() ? Outcome.MET : Outcome.QUIET;
+  }
+
+  /** Holding the lock: whether the last step found nothing to do and nothing changed since. */
+  private boolean isQuiet() {
+    return quietAtChanges >= 0 && quietAtChanges == network.changes();
   }
 
   /** How many steps were taken. */

@@ -9,11 +9,12 @@
  * it drives the run and tests its condition between steps.
  *
  * <p>Threads: real time has one dispatcher thread; stepped has one stepper thread, which also lets
- * the nemesis act and evaluates waiters' conditions between steps (an exception from a condition is
- * rethrown to its waiter).
+ * the nemesis act and evaluates waiters' conditions between steps, holding no lock (an exception
+ * from a condition is rethrown to its waiter).
  *
- * <p>Locks, in the order they may be taken: the stepper's lock, then the network's, then a stdin
- * writer's monitor, then the log's. The network never calls into the scheduler while holding its
- * lock except through the delivery policy, which only calls the network back.
+ * <p>Locks: the network calls the delivery policy holding its own lock, and the stepped policy
+ * takes the stepper's lock to wake it; so the stepper never takes the network's lock while holding
+ * its own (it reads the network's change count and queue length, which take no lock). Order: the
+ * network's lock, then the stepper's, then the log's.
  */
 package dev.procsim.core.internal.scheduling;
