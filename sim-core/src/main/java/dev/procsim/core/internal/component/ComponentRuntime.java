@@ -1,6 +1,7 @@
 package dev.procsim.core.internal.component;
 
 import dev.procsim.core.Component;
+import dev.procsim.core.LogEvent;
 import dev.procsim.core.internal.log.ComponentRecords;
 import dev.procsim.core.internal.log.LogStore;
 import dev.procsim.core.internal.log.Probe;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 
 /**
  * What every kind of component is to the rest of the simulation: the {@link Component} handle users
@@ -133,6 +135,12 @@ public abstract class ComponentRuntime implements Component, Endpoint, Participa
           @Override
           public String description() {
             return what;
+          }
+
+          @Override
+          public Predicate<LogEvent> wakesOn() {
+            return entry ->
+                entry instanceof LogEvent.ProcessExited exit && name.equals(exit.component());
           }
         },
         timeout);

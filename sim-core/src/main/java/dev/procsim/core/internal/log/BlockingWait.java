@@ -6,8 +6,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A wait that blocks until the log changes and then asks its probe again: no poll interval, no
- * sleep. Once the log is sealed (the simulator closed) the probe gets one last look.
+ * A wait that blocks until the log records an entry that concerns it ({@link Probe#wakesOn()}) and
+ * then asks its probe again: no poll interval, no sleep, and no wake-up for entries that cannot
+ * matter. Once the log is sealed (the simulator closed) the probe gets one last look.
  *
  * <pre>{@code
  * WaitStrategy waits = new BlockingWait(store);
@@ -31,7 +32,7 @@ public final class BlockingWait implements WaitStrategy {
         if (match.isPresent()) {
           return match.get();
         }
-        if (!store.awaitGrowth(seen, deadline)) {
+        if (!store.awaitEntry(seen, probe.wakesOn(), deadline)) {
           throw new AssertionError(
               store.isSealed()
                   ? FailureTexts.closed(probe.description(), store.events())

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 /**
  * The append-only store behind a simulation's message log. Every append takes one lock, stamps the
@@ -32,7 +33,20 @@ public final class LogStore {
   private final ArrayList<Message> messages = new ArrayList<>();
   private final ArrayList<LogEvent.ProtocolError> protocolErrors = new ArrayList<>();
   private final ComponentRecords components;
+  private final List<Watcher> watchers = new ArrayList<>();
   private boolean sealed;
+
+  /** A blocked wait that wants to hear only of entries its filter accepts. */
+  private static final class Watcher {
+    final Predicate<LogEvent> filter;
+    final Condition woken;
+    boolean fired;
+
+    Watcher(Predicate<LogEvent> filter, Condition woken) {
+      this.filter = filter;
+      this.woken = woken;
+    }
+  }
 
   /**
    * A store whose entries are stamped by {@code clock} (nanoseconds of simulation time); of each
@@ -212,10 +226,17 @@ public final class LogStore {
     return clock.getAsLong();
   }
 
-  /** Appends an entry and wakes every waiter; call holding the lock. */
+  /** Appends an entry and wakes the waiters it concerns; call holding the lock. */
   void append(LogEvent event) {
     events.add(event);
     changed.signalAll();
+    for (int i = 0; i < watchers.size(); i++) {
+      Watcher watcher = watchers.get(i);
+      if (!watcher.fired && watcher.filter.test(event)) {
+        watcher.fired = true;
+        watcher.woken.signal();
+      }
+    }
   }
 
   /** The one lock of the log and its views. */
@@ -310,20 +331,33 @@ public final class LogStore {
   // ---------------------------------------------------------------- waiting
 
   /**
-   * Blocks until the log has more than {@code seen} entries, the store is sealed, or the deadline
-   * ({@link System#nanoTime}) passes. Returns true when there are more entries than {@code seen}.
+   * Blocks until an entry at index {@code seen} or later matches {@code filter}, the store is
+   * sealed, or the deadline ({@link System#nanoTime}) passes; the entries that do not match wake
+   * nobody. Returns true when there is such an entry.
    */
-  public boolean awaitGrowth(int seen, long deadlineNanos) throws InterruptedException {
+  public boolean awaitEntry(int seen, Predicate<LogEvent> filter, long deadlineNanos)
+      throws InterruptedException {
     lock.lock();
     try {
-      while (events.size() <= seen && !sealed) {
-        long left = deadlineNanos - System.nanoTime();
-        if (left <= 0) {
-          return false;
+      for (int i = seen; i < events.size(); i++) {
+        if (filter.test(events.get(i))) {
+          return true;
         }
-        changed.awaitNanos(left);
       }
-      return events.size() > seen;
+      Watcher watcher = new Watcher(filter, lock.newCondition());
+      watchers.add(watcher);
+      try {
+        while (!watcher.fired && !sealed) {
+          long left = deadlineNanos - System.nanoTime();
+          if (left <= 0) {
+            return false;
+          }
+          watcher.woken.awaitNanos(left);
+        }
+        return watcher.fired;
+      } finally {
+        watchers.remove(watcher);
+      }
     } finally {
       lock.unlock();
     }
@@ -354,6 +388,7 @@ public final class LogStore {
     try {
       sealed = true;
       changed.signalAll();
+      watchers.forEach(watcher -> watcher.woken.signal());
     } finally {
       lock.unlock();
     }

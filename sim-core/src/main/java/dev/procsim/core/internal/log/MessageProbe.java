@@ -52,4 +52,9 @@ public final class MessageProbe implements Probe<Message> {
   public String description() {
     return description;
   }
+
+  @Override
+  public Predicate<LogEvent> wakesOn() {
+    return entry -> entry instanceof LogEvent.MessageEvent;
+  }
 }

@@ -1,6 +1,8 @@
 package dev.procsim.core.internal.log;
 
+import dev.procsim.core.LogEvent;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * What a wait looks for in the log. Each call of {@link #poll()} looks at what changed since the
@@ -20,4 +22,13 @@ public interface Probe<T> {
 
   /** What is awaited, in words, for the failure text. */
   String description();
+
+  /**
+   * Which new entries can change the answer of {@link #poll()}; a blocking wait sleeps through the
+   * others. Every entry by default. It runs on the thread that appends, holding the log's lock:
+   * keep it to a type test.
+   */
+  default Predicate<LogEvent> wakesOn() {
+    return entry -> true;
+  }
 }
