@@ -263,15 +263,25 @@ class SimulatorTest {
 
   @Test
   void closeEndsWholeTreesIncludingTermIgnorersAndEscapedDaemons() {
+    // Each part says when its processes exist: "daemon" once the escaped sleep is forked, "inner"
+    // once the TERM-ignoring shell has its child.
     String tree =
-        "trap '' TERM; sleep 600 & (sleep 600 &) ; sh -c 'trap \"\" TERM; sleep 600' & echo ready; wait";
+        "trap '' TERM; sleep 600 & (sleep 600 & echo daemon) ;"
+            + " sh -c 'trap \"\" TERM; sleep 600 & echo inner; wait' & wait";
     Simulator sim =
         quiet()
             .closeGrace(Duration.ofMillis(200))
             .component("tree", "sh", "-c", tree)
             .build()
             .start();
-    sim.log().awaitEvent(e -> e instanceof LogEvent.Output o && o.line().equals("ready"), WAIT);
+    long[] parts = {0};
+    sim.log()
+        .awaitEvent(
+            e ->
+                e instanceof LogEvent.Output o
+                    && (o.line().equals("daemon") || o.line().equals("inner"))
+                    && ++parts[0] == 2,
+            WAIT);
     List<ProcessHandle> before = Simulator.processesOf(sim.runId());
     assertThat(before).hasSizeGreaterThanOrEqualTo(4);
     sim.close();

@@ -39,6 +39,8 @@ public abstract class ComponentRuntime implements Component, Endpoint, Participa
   private final WaitStrategy waits;
   private final List<LifecycleListener> listeners = new CopyOnWriteArrayList<>();
   private volatile Router router;
+  private volatile boolean paused;
+  private volatile boolean crashed;
 
   /** A component named {@code name}, recorded in {@code log}, waited on with {@code waits}. */
   protected ComponentRuntime(String name, LogStore log, ConsoleEcho echo, WaitStrategy waits) {
@@ -66,7 +68,46 @@ public abstract class ComponentRuntime implements Component, Endpoint, Participa
   }
 
   /** Whether it was crashed and not restarted since. */
-  public abstract boolean isCrashed();
+  public final boolean isCrashed() {
+    return crashed;
+  }
+
+  @Override
+  public final boolean isPaused() {
+    return paused;
+  }
+
+  /** Notes that it is paused, or no longer. */
+  protected void setPaused(boolean paused) {
+    this.paused = paused;
+  }
+
+  /** Notes that it was crashed, or restarted. */
+  protected void setCrashed(boolean crashed) {
+    this.crashed = crashed;
+  }
+
+  /** {@code incarnation}, or an exception saying it was not started, for {@code operation}. */
+  protected <T> T requireStarted(T incarnation, String operation) {
+    if (incarnation == null) {
+      throw new IllegalStateException(
+          "cannot " + operation + " " + name + ": the simulator has not started it");
+    }
+    return incarnation;
+  }
+
+  /** The exception for an {@code operation} that needs it running, when it is not. */
+  protected IllegalStateException notRunning(String operation) {
+    OptionalInt code = exitCode();
+    return new IllegalStateException(
+        "cannot "
+            + operation
+            + " "
+            + name
+            + ": it is not running ("
+            + (code.isPresent() ? "it exited with code " + code.getAsInt() : "it is exiting")
+            + ")");
+  }
 
   /**
    * After the simulation closed: waits up to {@code millis} for its exit to be recorded and its

@@ -36,8 +36,6 @@ public final class NodeComponent extends ComponentRuntime {
   private final String threadPrefix;
   private volatile NodeIncarnation current;
   private volatile String className = "Java node";
-  private volatile boolean paused;
-  private volatile boolean crashed;
 
   /** One incarnation: the node object, its context and its mailbox. */
   private record NodeIncarnation(Node node, NodeContextImpl context, NodeMailbox mailbox) {}
@@ -126,7 +124,7 @@ public final class NodeComponent extends ComponentRuntime {
 
   @Override
   public boolean isHeld() {
-    return paused;
+    return isPaused();
   }
 
   @Override
@@ -145,8 +143,8 @@ public final class NodeComponent extends ComponentRuntime {
     NodeIncarnation incarnation = requireRunning("crash");
     log().recordFault("crash", name() + " (Java node " + className + ") dropped with its state");
     end(incarnation, name() + " is down: it was crashed", CRASH_EXIT_CODE);
-    paused = false;
-    crashed = true;
+    setPaused(false);
+    setCrashed(true);
   }
 
   /** Ends an incarnation: no more deliveries, its context goes dead, its exit is recorded. */
@@ -163,7 +161,7 @@ public final class NodeComponent extends ComponentRuntime {
       crash();
     }
     log().recordFault("restart", name() + " with a new instance from its factory");
-    crashed = false;
+    setCrashed(false);
     launch();
     fire(LifecycleListener.Change.RESTARTED);
   }
@@ -171,35 +169,25 @@ public final class NodeComponent extends ComponentRuntime {
   @Override
   public synchronized void pause() {
     NodeIncarnation incarnation = requireRunning("pause");
-    if (paused) {
+    if (isPaused()) {
       return;
     }
     incarnation.mailbox().hold(true);
-    paused = true;
+    setPaused(true);
     log().recordFault("pause", name() + " (Java node) holds its deliveries");
   }
 
   @Override
   public synchronized void resume() {
     NodeIncarnation incarnation = requireStarted("resume");
-    if (!paused) {
+    if (!isPaused()) {
       return;
     }
-    paused = false;
+    setPaused(false);
     // Logged before the held messages go out, so the log shows them delivered after the resume.
     log().recordFault("resume", name() + " (Java node) takes its deliveries again");
     incarnation.mailbox().hold(false);
     fire(LifecycleListener.Change.RESUMED);
-  }
-
-  @Override
-  public boolean isPaused() {
-    return paused;
-  }
-
-  @Override
-  public boolean isCrashed() {
-    return crashed;
   }
 
   @Override
@@ -208,25 +196,13 @@ public final class NodeComponent extends ComponentRuntime {
   }
 
   private NodeIncarnation requireStarted(String operation) {
-    NodeIncarnation incarnation = current;
-    if (incarnation == null) {
-      throw new IllegalStateException(
-          "cannot " + operation + " " + name() + ": the simulator has not started it");
-    }
-    return incarnation;
+    return requireStarted(current, operation);
   }
 
   private NodeIncarnation requireRunning(String operation) {
     NodeIncarnation incarnation = requireStarted(operation);
     if (!incarnation.context().isLive()) {
-      throw new IllegalStateException(
-          "cannot "
-              + operation
-              + " "
-              + name()
-              + ": it is not running (it exited with code "
-              + exitCode().orElse(-1)
-              + ")");
+      throw notRunning(operation);
     }
     return incarnation;
   }

@@ -60,8 +60,6 @@ public final class ProcessComponent extends ComponentRuntime {
   private volatile StdinWriter stdin;
   private volatile Incarnation current;
   private volatile ProcessObserver observer;
-  private volatile boolean paused;
-  private volatile boolean crashed;
 
   /** A component that is not started yet; messages offered to it wait until it is. */
   public ProcessComponent(
@@ -137,7 +135,7 @@ public final class ProcessComponent extends ComponentRuntime {
 
   @Override
   public boolean isHeld() {
-    return paused;
+    return isPaused();
   }
 
   @Override
@@ -187,8 +185,8 @@ public final class ProcessComponent extends ComponentRuntime {
                 + ") killed with SIGKILL");
     incarnation.stdin().stop(name() + " is down: it was crashed");
     ProcessTree.kill(tree);
-    paused = false;
-    crashed = true;
+    setPaused(false);
+    setCrashed(true);
     try {
       // The whole tree, not only the root: a crashed node leaves nothing running behind it.
       ProcessTree.awaitExit(tree, System.nanoTime() + CRASH_SETTLE.toNanos());
@@ -210,7 +208,7 @@ public final class ProcessComponent extends ComponentRuntime {
     log().recordFault("restart", name() + " with its command and environment: " + spec.command());
     StdinWriter fresh = newWriter();
     stdin = fresh;
-    crashed = false;
+    setCrashed(false);
     launch(fresh);
     fire(LifecycleListener.Change.RESTARTED);
   }
@@ -218,7 +216,7 @@ public final class ProcessComponent extends ComponentRuntime {
   @Override
   public synchronized void pause() {
     Incarnation incarnation = requireRunning("pause");
-    if (paused) {
+    if (isPaused()) {
       return;
     }
     // Hold the writer first: nothing is written after the process stops reading.
@@ -233,7 +231,7 @@ public final class ProcessComponent extends ComponentRuntime {
               + "\": SIGSTOP was sent but the process did not stop within "
               + Durations.format(CRASH_SETTLE));
     }
-    paused = true;
+    setPaused(true);
     log()
         .recordFault(
             "pause", name() + " (pid " + incarnation.process().pid() + ") stopped with SIGSTOP");
@@ -242,11 +240,11 @@ public final class ProcessComponent extends ComponentRuntime {
   @Override
   public synchronized void resume() {
     Incarnation incarnation = requireStarted("resume");
-    if (!paused) {
+    if (!isPaused()) {
       return;
     }
     ProcessTree.signal(ProcessTree.withDescendants(incarnation.process().toHandle()), "CONT");
-    paused = false;
+    setPaused(false);
     // Logged before the held messages go out, so the log shows them delivered after the resume.
     log()
         .recordFault(
@@ -256,42 +254,20 @@ public final class ProcessComponent extends ComponentRuntime {
   }
 
   @Override
-  public boolean isPaused() {
-    return paused;
-  }
-
-  @Override
-  public boolean isCrashed() {
-    return crashed;
-  }
-
-  @Override
   protected boolean isStarted() {
     return current != null;
   }
 
   private Incarnation requireStarted(String operation) {
-    Incarnation incarnation = current;
-    if (incarnation == null) {
-      throw new IllegalStateException(
-          "cannot " + operation + " " + name() + ": the simulator has not started it");
-    }
-    return incarnation;
+    return requireStarted(current, operation);
   }
 
   private Incarnation requireRunning(String operation) {
     Incarnation incarnation = requireStarted(operation);
     if (!incarnation.process().isAlive()) {
-      throw new IllegalStateException(
-          "cannot " + operation + " " + name() + ": it is not running (" + describeExit() + ")");
+      throw notRunning(operation);
     }
     return incarnation;
-  }
-
-  private String describeExit() {
-    return exitCode().isPresent()
-        ? "it exited with code " + exitCode().getAsInt()
-        : "it is exiting";
   }
 
   private void awaitRecorded(Incarnation incarnation, String operation) {
@@ -313,7 +289,7 @@ public final class ProcessComponent extends ComponentRuntime {
 
   @Override
   public void resumeIfPaused() {
-    if (paused) {
+    if (isPaused()) {
       resume();
     }
   }
