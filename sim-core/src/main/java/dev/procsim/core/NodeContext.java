@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * What a {@link Node} can do in its simulation: send messages, print output, ask for a timer. Given
- * to each call of the node; valid for the node's current incarnation only (after a crash, whatever
- * the old object still does goes nowhere and is recorded as such).
+ * to each call of the node; valid for the node's current incarnation only: after a crash, what the
+ * old object still sends is logged as undeliverable, and what it prints is not kept.
  *
  * <pre>{@code
  * public void receive(String from, String body, NodeContext ctx) {

@@ -101,8 +101,8 @@ public final class Simulator implements AutoCloseable {
   }
 
   /**
-   * Takes up to {@code steps} more steps of a stepped run (fewer when it goes quiet first) and
-   * returns how many; only for stepped runs.
+   * Takes up to {@code steps} more steps of a stepped run (fewer when it goes quiet first, or when
+   * they take more than twice the step timeout each) and returns how many; only when stepped.
    */
   public long advance(int steps) {
     lifecycle.requireRunning();

@@ -86,7 +86,8 @@ public interface WireProtocol {
 
     /**
      * A request for {@code payload} to be delivered to the component, from {@code procsim}, after
-     * {@code delay} of simulation time (virtual time in stepped runs). No network fault applies.
+     * {@code delay} of simulation time (virtual time in stepped runs; a delay beyond some 292 years
+     * means never). No network fault applies.
      */
     static Decoded timer(Duration delay, String payload) {
       return new Timer(delay, payload, "timer " + delay.toMillis() + " " + payload);
@@ -94,7 +95,9 @@ public interface WireProtocol {
 
     /**
      * The component's acknowledgement marker: it is ready, or done with its last input (stepped
-     * runs). Neither output nor a message; not logged.
+     * runs). Neither output nor a message; not logged. It counts for a component declared with
+     * acknowledgements ({@link ComponentSpec#withAcks()}), whose marker procsim recognises itself
+     * before the protocol sees the line; for any other component it is ignored.
      */
     static Decoded ack() {
       return Ack.INSTANCE;

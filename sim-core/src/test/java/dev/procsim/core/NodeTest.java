@@ -266,4 +266,81 @@ class NodeTest {
                     && out.line().equals(line),
             WAIT);
   }
+
+  /** Two nodes that keep a count each and pass it on; a stepped nemesis crashes and pauses them. */
+  private static java.util.List<String> steppedNemesisOnNodes(long seed, Nemesis.Fault fault) {
+    Node counter =
+        new Node() {
+          @Override
+          public void receive(String from, String body, NodeContext ctx) {
+            int n = Integer.parseInt(body);
+            if (n < 60) {
+              ctx.send(ctx.name().equals("a") ? "b" : "a", Integer.toString(n + 1));
+            }
+          }
+        };
+    try (Simulator sim =
+        Simulator.builder()
+            .echo(false)
+            .seed(seed)
+            .stepped()
+            .network(Network.builder().latency(Duration.ofMillis(1), Duration.ofMillis(10)).build())
+            .nemesis(
+                Nemesis.builder()
+                    .interval(Duration.ofMillis(20), Duration.ofMillis(60))
+                    .faults(fault)
+                    .build())
+            .node("a", () -> counter)
+            .node("b", () -> counter)
+            .build()
+            .start()) {
+      sim.send("test", "a", "0");
+      sim.awaitQuiescence(WAIT);
+      sim.healAll();
+      sim.send("test", "b", "55");
+      sim.awaitQuiescence(WAIT);
+      return sim.log().logicalEntries();
+    }
+  }
+
+  @Test
+  void aSteppedNemesisCrashesAndRestartsJavaNodesAtTheSameStepsForTheSameSeed() {
+    java.util.List<String> first = steppedNemesisOnNodes(31, Nemesis.Fault.CRASH_RESTART);
+    assertThat(first)
+        .anyMatch(l -> l.startsWith("fault crash: ") && l.contains("(Java node)"))
+        .anyMatch(l -> l.startsWith("fault restart: "));
+    assertThat(steppedNemesisOnNodes(31, Nemesis.Fault.CRASH_RESTART)).isEqualTo(first);
+  }
+
+  @Test
+  void aSteppedNemesisPausesJavaNodesAtTheSameStepsForTheSameSeed() {
+    java.util.List<String> first = steppedNemesisOnNodes(32, Nemesis.Fault.PAUSE);
+    assertThat(first)
+        .anyMatch(l -> l.startsWith("fault pause: ") && l.contains("(Java node)"))
+        .anyMatch(l -> l.startsWith("fault resume: "))
+        .anyMatch(l -> l.endsWith(" 60")); // pauses only delay: the count gets to the end
+    assertThat(steppedNemesisOnNodes(32, Nemesis.Fault.PAUSE)).isEqualTo(first);
+  }
+
+  @Test
+  void aSteppedCrashedNodeRefusesUntilItsRestartAndAPausedOneWaits() {
+    try (Simulator sim = counterAndEcho().stepped().build().start()) {
+      Component kv = sim.component("kv");
+      sim.send("client", "kv", "a");
+      sim.awaitQuiescence(WAIT);
+      kv.crash();
+      Message refused = sim.send("client", "kv", "b");
+      sim.awaitQuiescence(WAIT);
+      assertThat(sim.log().message(refused.id()).reason()).isEqualTo("kv is down: it was crashed");
+      kv.restart();
+      kv.pause();
+      Message held = sim.send("client", "kv", "c");
+      sim.awaitQuiescence(WAIT);
+      assertThat(sim.log().message(held.id()).fate()).isEqualTo(Fate.IN_FLIGHT);
+      kv.resume();
+      sim.awaitQuiescence(WAIT);
+      assertThat(sim.log().message(held.id()).fate()).isEqualTo(Fate.DELIVERED);
+      assertThat(sim.log().messages()).anyMatch(m -> m.body().equals("1 c")); // a fresh count
+    }
+  }
 }

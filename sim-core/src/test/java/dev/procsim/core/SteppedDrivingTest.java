@@ -173,4 +173,64 @@ class SteppedDrivingTest {
       assertThat(sim.steps()).isZero();
     }
   }
+
+  @Test
+  void anAssertionInAWaitsConditionFailsTheWaiterAndTheStepperSurvives() {
+    try (Simulator sim = rally(4, Network.reliable()).build().start()) {
+      sim.send("test", "a", "0");
+      assertThatThrownBy(
+              () ->
+                  sim.log()
+                      .awaitMessage(
+                          m -> {
+                            assertThat(m.body()).isEqualTo("never");
+                            return true;
+                          },
+                          WAIT))
+          .isInstanceOf(AssertionError.class)
+          .hasMessageContaining("never");
+      sim.awaitQuiescence(WAIT);
+      assertThat(delivered(sim)).isEqualTo(5);
+    }
+  }
+
+  @Test
+  void aTimerTooFarAwayNeverFiresAndBreaksNothing() {
+    String node =
+        "import sys\n"
+            + "print('send procsim timer 10000000000000 never')\n"
+            + "print('send procsim timer 5 soon')\n"
+            + "for line in sys.stdin: print('woke ' + line.strip())";
+    try (Simulator sim =
+        Simulator.builder()
+            .echo(false)
+            .stepped()
+            .component("t", "python3", "-c", node)
+            .build()
+            .start()) {
+      sim.awaitQuiescence(WAIT);
+      assertThat(sim.component("t").output()).containsExactly("woke soon");
+      assertThat(sim.log().protocolErrors()).isEmpty();
+      assertThat(sim.now()).isEqualTo(Duration.ofMillis(5));
+    }
+  }
+
+  @Test
+  void aProcessThatClosedItsStdoutIsIdleWhileItReads() {
+    try (Simulator sim =
+        Simulator.builder()
+            .echo(false)
+            .stepped()
+            .stepTimeout(Duration.ofSeconds(3))
+            .component("mute", "sh", "-c", "exec 1>&-; while read x; do :; done")
+            .build()
+            .start()) {
+      for (int i = 0; i < 3; i++) {
+        sim.send("test", "mute", "m" + i);
+      }
+      sim.awaitQuiescence(WAIT);
+      assertThat(delivered(sim)).isEqualTo(3);
+      assertThat(sim.log().protocolErrors()).isEmpty();
+    }
+  }
 }

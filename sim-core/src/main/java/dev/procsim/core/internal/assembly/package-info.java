@@ -8,9 +8,9 @@
  * <p>Threads: a pool that records process exits; the nemesis's thread in real time; the JVM's
  * shutdown hook.
  *
- * <p>Locks across rooms, outermost first: a lifecycle's monitor (state only; never held while
- * calling into other rooms except during start), the fault controls' monitor (the nemesis slot), a
- * component's monitor (its faults), the stepper's lock, the network's lock, a stdin writer's or
- * mailbox's monitor, the log's lock.
+ * <p>Locks across rooms, outermost first: a lifecycle's monitor (held through start only; its state
+ * is read without it), the fault controls' monitor (the nemesis slot), a nemesis runner's lock (a
+ * tick in progress), a component's monitor (its faults), the network's lock, then the stepper's
+ * lock or a stdin writer's or mailbox's monitor, the log's lock last.
  */
 package dev.procsim.core.internal.assembly;

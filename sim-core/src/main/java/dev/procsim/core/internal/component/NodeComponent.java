@@ -35,6 +35,9 @@ public final class NodeComponent extends ComponentRuntime {
   private final int backlog;
   private final String threadPrefix;
   private volatile NodeIncarnation current;
+  // The next incarnation's mailbox: messages may wait in it before the node exists, as they wait
+  // in a process's stdin writer before the process does.
+  private volatile NodeMailbox mailbox;
   private volatile String className = "Java node";
 
   /** One incarnation: the node object, its context and its mailbox. */
@@ -55,6 +58,7 @@ public final class NodeComponent extends ComponentRuntime {
     this.environment = environment;
     this.backlog = backlog;
     this.threadPrefix = threadPrefix;
+    this.mailbox = new NodeMailbox(name, log, backlog);
   }
 
   @Override
@@ -73,32 +77,35 @@ public final class NodeComponent extends ComponentRuntime {
     if (node == null) {
       throw new SimulationException("component \"" + name() + "\": its node factory gave null");
     }
-    className = node.getClass().getName();
+    className = displayName(node.getClass());
     NodeContextImpl context = new NodeContextImpl(name(), router(), environment);
-    NodeIncarnation[] self = new NodeIncarnation[1];
-    NodeMailbox mailbox =
-        new NodeMailbox(
-            name(),
-            log(),
-            backlog,
-            () -> node.start(context),
-            message -> node.receive(message.from(), message.body(), context),
-            failure -> fail(self[0], failure));
-    NodeIncarnation incarnation = new NodeIncarnation(node, context, mailbox);
-    self[0] = incarnation;
+    NodeMailbox waiting = mailbox;
+    NodeIncarnation incarnation = new NodeIncarnation(node, context, waiting);
     records().recordStarted(name(), -1, List.of(className));
     current = incarnation;
-    mailbox.start(threadPrefix + "-" + name() + "-node");
+    waiting.start(
+        threadPrefix + "-" + name() + "-node",
+        () -> node.start(context),
+        message -> node.receive(message.from(), message.body(), context),
+        failure -> fail(incarnation, failure));
   }
 
-  /** The node threw: its stack trace becomes its stderr, and it ends with exit code 1. */
-  private void fail(NodeIncarnation incarnation, Throwable failure) {
-    synchronized (this) {
-      if (!incarnation.context().isLive()) {
-        return; // crashed or closed meanwhile: that incarnation's end is recorded already
-      }
-      incarnation.context().end();
+  /** A class's name as logs show it; a lambda's hidden class by where it was written. */
+  private static String displayName(Class<?> type) {
+    String name = type.getName();
+    int lambda = name.indexOf("$$Lambda");
+    return lambda < 0 ? name : name.substring(0, lambda) + " (lambda)";
+  }
+
+  /**
+   * The node threw: its stack trace becomes its stderr, and it ends with exit code 1. All of it
+   * under the component's monitor, so that a restart sees the end recorded before it starts anew.
+   */
+  private synchronized void fail(NodeIncarnation incarnation, Throwable failure) {
+    if (!incarnation.context().isLive()) {
+      return; // crashed or closed meanwhile: that incarnation's end is recorded already
     }
+    incarnation.context().end();
     StringWriter trace = new StringWriter();
     failure.printStackTrace(new PrintWriter(trace));
     for (String line : trace.toString().split("\\R")) {
@@ -115,11 +122,7 @@ public final class NodeComponent extends ComponentRuntime {
 
   @Override
   public String accept(Message message) {
-    NodeIncarnation incarnation = current;
-    if (incarnation == null) {
-      return name() + " has not started";
-    }
-    return incarnation.mailbox().offer(message);
+    return mailbox.offer(message);
   }
 
   @Override
@@ -141,7 +144,7 @@ public final class NodeComponent extends ComponentRuntime {
   @Override
   public synchronized void crash() {
     NodeIncarnation incarnation = requireRunning("crash");
-    log().recordFault("crash", name() + " (Java node " + className + ") dropped with its state");
+    log().recordFault("crash", name() + " (Java node) dropped with its state");
     end(incarnation, name() + " is down: it was crashed", CRASH_EXIT_CODE);
     setPaused(false);
     setCrashed(true);
@@ -162,6 +165,7 @@ public final class NodeComponent extends ComponentRuntime {
     }
     log().recordFault("restart", name() + " with a new instance from its factory");
     setCrashed(false);
+    mailbox = new NodeMailbox(name(), log(), backlog);
     launch();
     fire(LifecycleListener.Change.RESTARTED);
   }
@@ -223,6 +227,7 @@ public final class NodeComponent extends ComponentRuntime {
     if (incarnation != null && incarnation.context().isLive()) {
       end(incarnation, reason, 0);
     }
+    mailbox.stop(reason); // what waited for a start that never came
   }
 
   @Override

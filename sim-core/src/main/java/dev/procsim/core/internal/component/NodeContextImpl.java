@@ -12,7 +12,8 @@ import java.util.Objects;
 /**
  * The {@link NodeContext} of one incarnation of a Java node. Once the incarnation has ended (a
  * crash, its own failure, the simulator closing), what the old object still sends goes nowhere:
- * each such message is logged as undeliverable with the reason.
+ * each such message is logged as undeliverable with the reason; its output is not the component's
+ * any more and is not kept, as a killed process prints nothing.
  *
  * <pre>{@code
  * NodeContextImpl ctx = new NodeContextImpl("kv", router, environment);
@@ -63,12 +64,18 @@ final class NodeContextImpl implements NodeContext {
 
   @Override
   public void output(String line) {
-    router.output(name, oneLine(line));
+    String checked = oneLine(line);
+    if (live) {
+      router.output(name, checked);
+    }
   }
 
   @Override
   public void errorOutput(String line) {
-    router.errorOutput(name, oneLine(line));
+    String checked = oneLine(line);
+    if (live) {
+      router.errorOutput(name, checked);
+    }
   }
 
   private static String oneLine(String line) {

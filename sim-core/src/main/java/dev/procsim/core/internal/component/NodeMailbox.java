@@ -16,40 +16,42 @@ import java.util.function.Consumer;
  * hand over (or held by a pause) and no call in progress.
  *
  * <pre>{@code
- * NodeMailbox mailbox = new NodeMailbox("kv", store, 100_000, () -> node.start(ctx), m -> node.receive(...), failure -> ...);
- * mailbox.start("run-1-kv-node");
- * String refusal = mailbox.offer(message);   // null when queued
+ * NodeMailbox mailbox = new NodeMailbox("kv", store, 100_000);
+ * String refusal = mailbox.offer(message);   // null when queued; it may come before the start
+ * mailbox.start("run-1-kv-node", () -> node.start(ctx), m -> node.receive(...), failure -> ...);
  * }</pre>
  */
 final class NodeMailbox {
   private final String component;
   private final LogStore log;
   private final int capacity;
-  private final Runnable atStart;
-  private final Consumer<Message> handler;
-  private final Consumer<Throwable> onFailure;
+  private Runnable atStart;
+  private Consumer<Message> handler;
+  private Consumer<Throwable> onFailure;
   private final ArrayDeque<Message> queue = new ArrayDeque<>();
   private String refusal;
   private boolean held;
   private boolean handling = true; // busy with the node's start until it returns
   private Thread thread;
 
-  NodeMailbox(
-      String component,
-      LogStore log,
-      int capacity,
-      Runnable atStart,
-      Consumer<Message> handler,
-      Consumer<Throwable> onFailure) {
+  NodeMailbox(String component, LogStore log, int capacity) {
     this.component = component;
     this.log = log;
     this.capacity = capacity;
+  }
+
+  /**
+   * Starts handing over: {@code atStart} first, then each message to {@code handler}; a call that
+   * throws goes to {@code onFailure} and ends the mailbox's thread.
+   */
+  synchronized void start(
+      String threadName,
+      Runnable atStart,
+      Consumer<Message> handler,
+      Consumer<Throwable> onFailure) {
     this.atStart = atStart;
     this.handler = handler;
     this.onFailure = onFailure;
-  }
-
-  synchronized void start(String threadName) {
     thread = new Thread(this::run, threadName);
     thread.setDaemon(true);
     thread.start();
@@ -121,6 +123,12 @@ final class NodeMailbox {
   }
 
   private void run() {
+    Runnable atStart;
+    Consumer<Message> handler;
+    synchronized (this) {
+      atStart = this.atStart;
+      handler = this.handler;
+    }
     try {
       if (!call(atStart)) {
         return;
@@ -148,7 +156,11 @@ final class NodeMailbox {
     try {
       call.run();
     } catch (Throwable failure) {
-      onFailure.accept(failure);
+      Consumer<Throwable> failed;
+      synchronized (this) {
+        failed = onFailure;
+      }
+      failed.accept(failure);
       return false;
     }
     synchronized (this) {

@@ -24,7 +24,7 @@ public final class BlockingWait implements WaitStrategy {
 
   @Override
   public <T> T await(Probe<T> probe, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
+    long deadline = Deadlines.after(timeout);
     try {
       while (true) {
         int seen = store.size();

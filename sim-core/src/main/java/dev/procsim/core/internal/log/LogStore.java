@@ -7,17 +7,16 @@ import dev.procsim.core.Texts;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
 /**
  * The append-only store behind a simulation's message log. Every append takes one lock, stamps the
- * entry with the next sequence number and the simulation clock's time, and signals one condition,
- * so waiting on it needs no polling. The per-component views live under the same lock ({@link
- * ComponentRecords}). Once {@link #seal() sealed} (the simulator closed), waits on it return at
- * once: nothing more will come.
+ * entry with the next sequence number and the simulation clock's time, and wakes the waiters it
+ * concerns ({@link LogWaiters}), so waiting on it needs no polling. The per-component views live
+ * under the same lock ({@link ComponentRecords}). Once {@link #seal() sealed} (the simulator
+ * closed), waits on it return at once: nothing more will come.
  *
  * <pre>{@code
  * LogStore store = new LogStore(clock, 100_000);
@@ -28,25 +27,11 @@ import java.util.function.Predicate;
 public final class LogStore {
   private final LongSupplier clock;
   private final ReentrantLock lock = new ReentrantLock();
-  private final Condition changed = lock.newCondition();
+  private final LogWaiters waiters = new LogWaiters(lock);
   private final ArrayList<LogEvent> events = new ArrayList<>();
   private final ArrayList<Message> messages = new ArrayList<>();
   private final ArrayList<LogEvent.ProtocolError> protocolErrors = new ArrayList<>();
   private final ComponentRecords components;
-  private final List<Watcher> watchers = new ArrayList<>();
-  private boolean sealed;
-
-  /** A blocked wait that wants to hear only of entries its filter accepts. */
-  private static final class Watcher {
-    final Predicate<LogEvent> filter;
-    final Condition woken;
-    boolean fired;
-
-    Watcher(Predicate<LogEvent> filter, Condition woken) {
-      this.filter = filter;
-      this.woken = woken;
-    }
-  }
 
   /**
    * A store whose entries are stamped by {@code clock} (nanoseconds of simulation time); of each
@@ -229,14 +214,7 @@ public final class LogStore {
   /** Appends an entry and wakes the waiters it concerns; call holding the lock. */
   void append(LogEvent event) {
     events.add(event);
-    changed.signalAll();
-    for (int i = 0; i < watchers.size(); i++) {
-      Watcher watcher = watchers.get(i);
-      if (!watcher.fired && watcher.filter.test(event)) {
-        watcher.fired = true;
-        watcher.woken.signal();
-      }
-    }
+    waiters.appended(event);
   }
 
   /** The one lock of the log and its views. */
@@ -339,25 +317,7 @@ public final class LogStore {
       throws InterruptedException {
     lock.lock();
     try {
-      for (int i = seen; i < events.size(); i++) {
-        if (filter.test(events.get(i))) {
-          return true;
-        }
-      }
-      Watcher watcher = new Watcher(filter, lock.newCondition());
-      watchers.add(watcher);
-      try {
-        while (!watcher.fired && !sealed) {
-          long left = deadlineNanos - System.nanoTime();
-          if (left <= 0) {
-            return false;
-          }
-          watcher.woken.awaitNanos(left);
-        }
-        return watcher.fired;
-      } finally {
-        watchers.remove(watcher);
-      }
+      return waiters.awaitMatching(events, seen, filter, deadlineNanos);
     } finally {
       lock.unlock();
     }
@@ -367,16 +327,9 @@ public final class LogStore {
   public void awaitFate(long id, long deadlineNanos) throws InterruptedException {
     lock.lock();
     try {
-      while (!sealed
-          && id >= 1
-          && id <= messages.size()
-          && !messages.get((int) (id - 1)).fate().isFinal()) {
-        long left = deadlineNanos - System.nanoTime();
-        if (left <= 0) {
-          return;
-        }
-        changed.awaitNanos(left);
-      }
+      waiters.awaitState(
+          () -> id < 1 || id > messages.size() || messages.get((int) (id - 1)).fate().isFinal(),
+          deadlineNanos);
     } finally {
       lock.unlock();
     }
@@ -386,9 +339,7 @@ public final class LogStore {
   public void seal() {
     lock.lock();
     try {
-      sealed = true;
-      changed.signalAll();
-      watchers.forEach(watcher -> watcher.woken.signal());
+      waiters.seal();
     } finally {
       lock.unlock();
     }
@@ -398,7 +349,7 @@ public final class LogStore {
   public boolean isSealed() {
     lock.lock();
     try {
-      return sealed;
+      return waiters.isSealed();
     } finally {
       lock.unlock();
     }

@@ -1,10 +1,12 @@
 package dev.procsim.core.internal.network;
 
 import dev.procsim.core.Component;
+import dev.procsim.core.Durations;
 import dev.procsim.core.Nemesis;
 import dev.procsim.core.PartitionShape;
 import dev.procsim.core.internal.log.LogStore;
 import dev.procsim.core.internal.seed.SeededRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -31,8 +33,14 @@ public final class NemesisRunner {
   private final SeededRandom random;
   private final Thread thread;
   private final ReentrantLock lock = new ReentrantLock();
+  // Held while a fault is lifted or injected, so that stop() never lifts one half-injected.
+  private final ReentrantLock tick = new ReentrantLock();
   private final Condition stopRequested = lock.newCondition();
   private boolean stopped;
+
+  /** How long stop() waits for a fault in progress (a crash waits for a process tree to die). */
+  private static final Duration STOP_WAIT = Duration.ofSeconds(30);
+
   private Runnable undoLast = () -> {};
   private long nextTickNanos = Long.MAX_VALUE;
 
@@ -64,17 +72,22 @@ public final class NemesisRunner {
 
   /** In a stepped run, between two steps: lifts the last fault and injects the next when due. */
   public void tickIfDue(long nowNanos) {
-    lock.lock();
+    tick.lock();
     try {
-      if (stopped || nowNanos < nextTickNanos) {
-        return;
+      lock.lock();
+      try {
+        if (stopped || nowNanos < nextTickNanos) {
+          return;
+        }
+      } finally {
+        lock.unlock();
       }
+      undoLast.run();
+      undoLast = inject();
+      nextTickNanos = nowNanos + nextInterval();
     } finally {
-      lock.unlock();
+      tick.unlock();
     }
-    undoLast.run();
-    undoLast = inject();
-    nextTickNanos = nowNanos + nextInterval();
   }
 
   private long nextInterval() {
@@ -97,20 +110,36 @@ public final class NemesisRunner {
       lock.unlock();
     }
     if (thread.isAlive()) {
-      thread.join();
+      thread.join(STOP_WAIT.toMillis());
     }
-    if (liftLastFault) {
-      undoLast.run();
+    if (!tick.tryLock(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+      log.recordFault(
+          "nemesis",
+          "stopped while a fault it was injecting had not finished within "
+              + Durations.format(STOP_WAIT));
+      return;
     }
-    undoLast = () -> {};
+    try {
+      if (liftLastFault) {
+        undoLast.run();
+      }
+      undoLast = () -> {};
+    } finally {
+      tick.unlock();
+    }
     log.recordFault("nemesis", "stopped");
   }
 
   private void run() {
     try {
       while (awaitNextTick()) {
-        undoLast.run();
-        undoLast = inject();
+        tick.lock();
+        try {
+          undoLast.run();
+          undoLast = inject();
+        } finally {
+          tick.unlock();
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

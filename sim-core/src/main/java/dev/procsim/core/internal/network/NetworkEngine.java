@@ -104,7 +104,7 @@ public final class NetworkEngine {
               copy.id(),
               "lost by the network (loss " + faults.loss() + " on " + from + " -> " + to + ")");
         } else {
-          queue.add(now + copies[i].delayNanos(), copy);
+          queue.add(dueAt(now, copies[i].delayNanos()), copy);
           changes.incrementAndGet();
         }
       }
@@ -129,13 +129,18 @@ public final class NetworkEngine {
         return message;
       }
       DeliveryQueue.Pending previousHead = queue.peek();
-      queue.add(clock.getAsLong() + delayNanos, message);
+      queue.add(dueAt(clock.getAsLong(), delayNanos), message);
       changes.incrementAndGet();
       afterQueueing(previousHead);
       return message;
     } finally {
       lock.unlock();
     }
+  }
+
+  /** {@code now + delayNanos}, or the end of time when that does not fit in a long. */
+  private static long dueAt(long now, long delayNanos) {
+    return delayNanos > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + delayNanos;
   }
 
   /** Lets the policy act, then wakes a dispatcher when the head of the queue changed. */
@@ -243,10 +248,13 @@ public final class NetworkEngine {
       while ((head = queue.peek()) != null && endpoints.get(head.message().to()).isHeld()) {
         held.add(queue.pollDue(Long.MAX_VALUE));
       }
-      if (head == null || head.dueNanos() > limitNanos) {
+      // A message due at the end of time (a timer too far away to count) never comes.
+      if (head == null || head.dueNanos() == Long.MAX_VALUE || head.dueNanos() > limitNanos) {
         held.forEach(queue::putBack);
         return new StepResult(
-            head == null ? StepOutcome.NOTHING : StepOutcome.LATER,
+            head == null || head.dueNanos() == Long.MAX_VALUE
+                ? StepOutcome.NOTHING
+                : StepOutcome.LATER,
             Optional.empty(),
             changes.get());
       }
@@ -254,6 +262,11 @@ public final class NetworkEngine {
       List<DeliveryQueue.Pending> due = new ArrayList<>();
       for (DeliveryQueue.Pending pending : queue.pollAllDue(now)) {
         (endpoints.get(pending.message().to()).isHeld() ? held : due).add(pending);
+      }
+      if (due.isEmpty()) {
+        // Its target was paused since the look above: nothing can go now; a resume says so.
+        held.forEach(queue::putBack);
+        return new StepResult(StepOutcome.NOTHING, Optional.empty(), changes.get());
       }
       DeliveryQueue.Pending chosen = due.remove(choice.nextInt(due.size()));
       due.forEach(queue::putBack);

@@ -7,6 +7,7 @@ import dev.procsim.core.internal.log.LogStore;
 import dev.procsim.core.internal.log.OutputCapture;
 import dev.procsim.core.internal.text.ConsoleEcho;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Routes what components emit, whatever their kind and protocol: messages to the {@link
@@ -58,7 +59,10 @@ public final class Router {
     long id = log.recordSent(component, ComponentSpec.SIMULATOR_NAME, timer.request()).id();
     log.recordDelivered(id);
     network.schedule(
-        ComponentSpec.SIMULATOR_NAME, component, timer.payload(), timer.delay().toNanos());
+        ComponentSpec.SIMULATOR_NAME,
+        component,
+        timer.payload(),
+        TimeUnit.NANOSECONDS.convert(timer.delay())); // saturates: a huge delay means never
   }
 
   /**

@@ -164,7 +164,7 @@ public final class StdinWriter {
     String line;
     try {
       line = protocol.encode(message);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) { // user code: its failure is the message's, not ours
       log.recordUndeliverable(
           message.id(), component + "'s wire protocol failed to encode the message: " + e);
       return null;

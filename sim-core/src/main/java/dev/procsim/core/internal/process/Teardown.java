@@ -1,5 +1,6 @@
 package dev.procsim.core.internal.process;
 
+import dev.procsim.core.internal.log.Deadlines;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -70,6 +71,6 @@ public final class Teardown {
   }
 
   private static long deadline(Duration wait) {
-    return System.nanoTime() + wait.toNanos();
+    return Deadlines.after(wait);
   }
 }

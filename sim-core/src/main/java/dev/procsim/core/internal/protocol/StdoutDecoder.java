@@ -43,13 +43,24 @@ public final class StdoutDecoder {
     this.acknowledged = acknowledged;
   }
 
-  /** Handles one stdout line. */
+  /**
+   * Handles one stdout line. A failure in procsim's own handling is recorded against the line and
+   * the pump goes on: a dead pump would leave the process writing into a pipe nobody reads.
+   */
   public void accept(LineReader.Line line) {
+    try {
+      handle(line);
+    } catch (RuntimeException e) {
+      router.protocolError(component, line.text(), "procsim could not handle the line: " + e);
+    }
+  }
+
+  private void handle(LineReader.Line line) {
     String text = line.text();
     Decoded decoded;
     try {
       decoded = protocol.decode(text);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) { // user code: its failure is the line's, not the pump's
       router.protocolError(component, text, "its wire protocol failed on the line: " + e);
       return;
     }

@@ -69,7 +69,8 @@ public final class IdleProbe {
 
   /**
    * Whether this JVM's thread {@code tid} is asleep in {@code read}: truly blocked for input, not
-   * merely about to run again with what the kernel gave it. True when /proc cannot say (tid -1).
+   * merely about to run again with what the kernel gave it. True when /proc cannot say (tid -1),
+   * and when the thread has ended (its stream ended: nothing more can come).
    */
   public static boolean asleepInRead(long tid) {
     if (tid < 0) {
@@ -79,7 +80,7 @@ public final class IdleProbe {
     String stat = read(thread.resolve("stat"));
     String syscall = read(thread.resolve("syscall"));
     if (stat == null || syscall == null) {
-      return false; // the thread ended: its stream ended, which the pump reports itself
+      return true; // the thread ended with its stream: nothing more can come from it
     }
     char state = stat.charAt(stat.lastIndexOf(')') + 2);
     String[] parts = syscall.trim().split(" ");

@@ -3,6 +3,7 @@ package dev.procsim.core.internal.scheduling;
 import dev.procsim.core.Durations;
 import dev.procsim.core.SimulationException;
 import dev.procsim.core.internal.log.BlockingWait;
+import dev.procsim.core.internal.log.Deadlines;
 import dev.procsim.core.internal.log.LogStore;
 import dev.procsim.core.internal.log.Probe;
 import dev.procsim.core.internal.network.DeliveryPolicy;
@@ -14,6 +15,7 @@ import dev.procsim.core.internal.text.FailureTexts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -176,10 +178,17 @@ final class SteppedScheduler implements Scheduler {
     }
     Stepper current = running();
     long before = current.steps();
-    // Each step is bounded by the step timeout (a stuck participant is reported and passed).
-    Duration bound = stepTimeout.multipliedBy(2L * steps + 2);
+    // Each step waits at most twice the step timeout (idle, then its delivery recorded); a stuck
+    // participant is reported and passed. Past that bound, it returns with the steps taken.
+    long perStep = TimeUnit.NANOSECONDS.convert(stepTimeout) * 2;
+    long boundNanos =
+        perStep > Long.MAX_VALUE / (steps + 1L) ? Long.MAX_VALUE : perStep * (steps + 1L);
     drive(
-        current, () -> current.steps() - before >= steps, Long.MAX_VALUE, bound, steps + " steps");
+        current,
+        () -> current.steps() - before >= steps,
+        Long.MAX_VALUE,
+        Duration.ofNanos(boundNanos),
+        steps + " steps");
     return current.steps() - before;
   }
 
@@ -211,7 +220,7 @@ final class SteppedScheduler implements Scheduler {
   private Stepper.Outcome drive(
       Stepper current, BooleanSupplier condition, long timeLimit, Duration timeout, String what) {
     try {
-      return current.runUntil(condition, timeLimit, System.nanoTime() + timeout.toNanos());
+      return current.runUntil(condition, timeLimit, Deadlines.after(timeout));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SimulationException("interrupted while waiting for " + what, e);

@@ -1,5 +1,6 @@
 package dev.procsim.core.internal.scheduling;
 
+import dev.procsim.core.internal.log.Deadlines;
 import dev.procsim.core.internal.log.LogStore;
 import dev.procsim.core.internal.network.NemesisRunner;
 import dev.procsim.core.internal.network.NetworkEngine;
@@ -46,7 +47,7 @@ final class Stepper {
     final BooleanSupplier condition;
     final long timeLimit;
     boolean met;
-    RuntimeException failure;
+    Throwable failure;
 
     Request(BooleanSupplier condition, long timeLimit) {
       this.condition = condition;
@@ -61,12 +62,13 @@ final class Stepper {
   private final LogStore log;
   private final ConsoleEcho echo;
   private final Duration stepTimeout;
-  private final long stallNanos;
+  private final Duration stallWarning;
   private final Thread thread;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
   private final Set<Participant> unsettled = ConcurrentHashMap.newKeySet();
   private volatile boolean running = true;
+  private volatile Throwable broken;
   private volatile NemesisRunner nemesis;
   private Request request;
   private long quietAtChanges = -1;
@@ -91,13 +93,19 @@ final class Stepper {
     this.log = log;
     this.echo = echo;
     this.stepTimeout = stepTimeout;
-    this.stallNanos = stallWarning.toNanos();
-    this.stallCheckAt = System.nanoTime() + stallNanos;
+    this.stallWarning = stallWarning;
     this.thread = new Thread(this::run, threadName);
     this.thread.setDaemon(true);
   }
 
+  /** Starts stepping; the stall timer starts now, not while the participants were starting. */
   void start() {
+    lock.lock();
+    try {
+      stallCheckAt = Deadlines.after(stallWarning);
+    } finally {
+      lock.unlock();
+    }
     thread.start();
   }
 
@@ -106,7 +114,7 @@ final class Stepper {
    * protocol error and returns, so one stuck participant cannot hang the simulation.
    */
   void awaitIdle(Participant participant, String when) throws InterruptedException {
-    boolean idle = participant.awaitIdle(System.nanoTime() + stepTimeout.toNanos());
+    boolean idle = participant.awaitIdle(Deadlines.after(stepTimeout));
     if (!idle && running) {
       String problem =
           FailureTexts.notIdle(participant.name(), stepTimeout, when, participant.idleHint());
@@ -123,15 +131,16 @@ final class Stepper {
         if (last != null) {
           awaitIdle(last, "after message #" + lastMessageId);
           // Its delivery is recorded by a writer thread: wait for it, so conditions see it.
-          log.awaitFate(lastMessageId, System.nanoTime() + stepTimeout.toNanos());
+          log.awaitFate(lastMessageId, Deadlines.after(stepTimeout));
           last = null;
         }
         settle();
         tickNemesis();
-        if (testCondition()) {
-          continue; // the waiter has what it waited for: stand still right here
+        Request serving = requestToServe();
+        if (serving == null) {
+          continue; // the waiter has what it waited for (or gave up): stand still right here
         }
-        long limit = timeLimit();
+        long limit = serving.timeLimit;
         NetworkEngine.StepResult result = network.step(choice, this::advanceClock, limit);
         switch (result.outcome()) {
           case DELIVERED -> {
@@ -153,6 +162,18 @@ final class Stepper {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (RuntimeException | Error e) {
+      // A bug of procsim's: say so, and make every wait fail with it rather than time out.
+      String text = "the stepped simulation stopped: procsim's stepper failed: " + e;
+      log.recordWarning(text);
+      echo.warning(text);
+      lock.lock();
+      try {
+        broken = e;
+        changed.signalAll();
+      } finally {
+        lock.unlock();
+      }
     }
   }
 
@@ -199,11 +220,11 @@ final class Stepper {
         int pending = network.pending();
         if (pending > 0) {
           warned = true;
-          String text = FailureTexts.held(pending, Duration.ofNanos(stallNanos));
+          String text = FailureTexts.held(pending, stallWarning);
           log.recordWarning(text);
           echo.warning(text);
         } else {
-          stallCheckAt = System.nanoTime() + stallNanos;
+          stallCheckAt = Deadlines.after(stallWarning);
         }
       }
       return running;
@@ -217,35 +238,27 @@ final class Stepper {
     return request != null && !request.met && !isQuiet();
   }
 
-  private long timeLimit() {
-    lock.lock();
-    try {
-      return request == null ? Long.MAX_VALUE : request.timeLimit;
-    } finally {
-      lock.unlock();
-    }
-  }
-
   /**
-   * Between steps: whether the waiter's condition now holds; if so, the stepper stands still. The
-   * condition runs without the stepper's lock: a waiter's code may take any lock of procsim's.
+   * Between steps: the request to take the next step for, or null when the stepper stands still
+   * (there is none any more, or its condition now holds). The condition runs without the stepper's
+   * lock: a waiter's code may take any lock of procsim's.
    */
-  private boolean testCondition() {
+  private Request requestToServe() {
     Request current;
     lock.lock();
     try {
       current = request;
       if (current == null || current.met) {
-        return true;
+        return null;
       }
     } finally {
       lock.unlock();
     }
     boolean met;
-    RuntimeException failure = null;
+    Throwable failure = null;
     try {
       met = current.condition.getAsBoolean();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) { // an assertion in a predicate, say
       failure = e; // the waiter rethrows it: the stepper must not die of it
       met = true;
     }
@@ -256,7 +269,7 @@ final class Stepper {
         current.met = true;
         changed.signalAll();
       }
-      return met;
+      return met || request != current ? null : current;
     } finally {
       lock.unlock();
     }
@@ -338,7 +351,11 @@ final class Stepper {
       changed.signalAll();
       while (true) {
         if (mine.failure != null) {
-          throw mine.failure;
+          throw rethrown(mine.failure);
+        }
+        if (broken != null) {
+          throw new IllegalStateException(
+              "the stepped simulation stopped: procsim's stepper failed: " + broken, broken);
         }
         if (mine.met) {
           return Outcome.MET;
@@ -354,12 +371,19 @@ final class Stepper {
       }
     } finally {
       request = null;
-      stallCheckAt = System.nanoTime() + stallNanos;
+      stallCheckAt = Deadlines.after(stallWarning);
       changed.signalAll();
       lock.unlock();
     }
     // Quiet: nothing steps without a request, so the condition sees the run standing still.
     return satisfied.getAsBoolean() ? Outcome.MET : Outcome.QUIET;
+  }
+
+  private static RuntimeException rethrown(Throwable failure) {
+    if (failure instanceof Error error) {
+      throw error;
+    }
+    return (RuntimeException) failure;
   }
 
   /** Holding the lock: whether the last step found nothing to do and nothing changed since. */
