@@ -96,7 +96,7 @@ final class SteppedScheduler implements Scheduler {
       for (Participant participant : participants) {
         participant.start();
         // One at a time, each idle before the next starts: startup is deterministic too.
-        created.awaitIdle(participant, "after it started");
+        created.idle().awaitIdle(participant, "after it started");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

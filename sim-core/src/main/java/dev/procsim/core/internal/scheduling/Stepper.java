@@ -10,7 +10,6 @@ import dev.procsim.core.internal.text.FailureTexts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -61,12 +60,11 @@ final class Stepper {
   private final SeededRandom choice;
   private final LogStore log;
   private final ConsoleEcho echo;
-  private final Duration stepTimeout;
   private final Duration stallWarning;
   private final Thread thread;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
-  private final Set<Participant> unsettled = ConcurrentHashMap.newKeySet();
+  private final IdleWaits idle;
   private volatile boolean running = true;
   private volatile Throwable broken;
   private volatile NemesisRunner nemesis;
@@ -92,7 +90,7 @@ final class Stepper {
     this.choice = choice;
     this.log = log;
     this.echo = echo;
-    this.stepTimeout = stepTimeout;
+    this.idle = new IdleWaits(log, echo, stepTimeout, () -> running);
     this.stallWarning = stallWarning;
     this.thread = new Thread(this::run, threadName);
     this.thread.setDaemon(true);
@@ -109,18 +107,9 @@ final class Stepper {
     thread.start();
   }
 
-  /**
-   * Waits until {@code participant} is idle or the step timeout passes; on time-out records a
-   * protocol error and returns, so one stuck participant cannot hang the simulation.
-   */
-  void awaitIdle(Participant participant, String when) throws InterruptedException {
-    boolean idle = participant.awaitIdle(Deadlines.after(stepTimeout));
-    if (!idle && running) {
-      String problem =
-          FailureTexts.notIdle(participant.name(), stepTimeout, when, participant.idleHint());
-      log.recordProtocolError(participant.name(), "", problem);
-      echo.warning(problem);
-    }
+  /** How this stepper waits for participants to be idle. */
+  IdleWaits idle() {
+    return idle;
   }
 
   private void run() {
@@ -129,12 +118,12 @@ final class Stepper {
       long lastMessageId = 0;
       while (awaitRequest()) {
         if (last != null) {
-          awaitIdle(last, "after message #" + lastMessageId);
+          idle.awaitIdle(last, "after message #" + lastMessageId);
           // Its delivery is recorded by a writer thread: wait for it, so conditions see it.
-          log.awaitFate(lastMessageId, Deadlines.after(stepTimeout));
+          log.awaitFate(lastMessageId, Deadlines.after(idle.stepTimeout()));
           last = null;
         }
-        settle();
+        idle.settle();
         tickNemesis();
         Request serving = requestToServe();
         if (serving == null) {
@@ -191,7 +180,7 @@ final class Stepper {
       log.recordFault("nemesis", "stopped by an error: " + e);
       echo.warning("the nemesis stopped: " + e);
     }
-    settle(); // a restart or resume by the nemesis
+    idle.settle(); // a restart or resume by the nemesis
   }
 
   private long advanceClock(long nanos) {
@@ -288,17 +277,9 @@ final class Stepper {
     }
   }
 
-  /** Waits until every restarted or resumed participant is idle, before the next step. */
-  private void settle() throws InterruptedException {
-    for (Participant participant : List.copyOf(unsettled)) {
-      unsettled.remove(participant);
-      awaitIdle(participant, "after it was restarted or resumed");
-    }
-  }
-
   /** The next step waits until {@code participant} (restarted or resumed) is idle. */
   void unsettle(Participant participant) {
-    unsettled.add(participant);
+    idle.unsettle(participant);
     network.markChanged();
   }
 
