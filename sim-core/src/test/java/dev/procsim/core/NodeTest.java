@@ -343,4 +343,35 @@ class NodeTest {
       assertThat(sim.log().messages()).anyMatch(m -> m.body().equals("1 c")); // a fresh count
     }
   }
+
+  @Test
+  void aRestartWhoseFactoryFailsSaysSoAndLeavesTheNodeDown() {
+    java.util.concurrent.atomic.AtomicInteger built =
+        new java.util.concurrent.atomic.AtomicInteger();
+    try (Simulator sim =
+        Simulator.builder()
+            .echo(false)
+            .node(
+                "flaky",
+                () -> {
+                  if (built.incrementAndGet() > 1) {
+                    throw new IllegalStateException("no second life");
+                  }
+                  return new Counter();
+                })
+            .build()
+            .start()) {
+      Component flaky = sim.component("flaky");
+      flaky.crash();
+      assertThatThrownBy(flaky::restart)
+          .isInstanceOf(SimulationException.class)
+          .hasMessageContaining("component \"flaky\": its node factory failed")
+          .hasMessageContaining("no second life");
+      assertThat(flaky.isAlive()).isFalse();
+      Message refused = sim.send("test", "flaky", "anyone?");
+      assertThat(sim.log().awaitMessage(m -> m.id() == refused.id() && m.fate().isFinal(), WAIT))
+          .extracting(Message::reason)
+          .isEqualTo("flaky is down: its restart failed");
+    }
+  }
 }

@@ -70,7 +70,7 @@ public final class NodeComponent extends ComponentRuntime {
     Node node;
     try {
       node = factory.get();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) { // user code, such as a failing static initialiser
       throw new SimulationException(
           "component \"" + name() + "\": its node factory failed: " + e, e);
     }
@@ -166,7 +166,14 @@ public final class NodeComponent extends ComponentRuntime {
     log().recordFault("restart", name() + " with a new instance from its factory");
     setCrashed(false);
     mailbox = new NodeMailbox(name(), log(), backlog);
-    launch();
+    try {
+      launch();
+    } catch (SimulationException e) {
+      // Down it stays: what comes for it is refused, not kept for a start that will not come.
+      mailbox.stop(name() + " is down: its restart failed");
+      setCrashed(true);
+      throw e;
+    }
     fire(LifecycleListener.Change.RESTARTED);
   }
 
