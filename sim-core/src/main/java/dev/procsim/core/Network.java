@@ -11,6 +11,11 @@ import java.util.Objects;
  * Simulator.Builder#network(Network)}, or change it while running with {@link
  * Simulator#network(Network)}.
  *
+ * <p>Messages the test injects ({@link Simulator#send}) are not faulted by default, as Maelstrom's
+ * client links are not: the test's own traffic arrives, and what is tested is the system's. A link
+ * given explicitly ({@link Builder#link}) applies to them all the same, and {@link
+ * Builder#faultInjectedMessages()} puts them under the defaults too.
+ *
  * <p>Every fault decision is a pure function of the simulation seed, the link and the message's
  * number on that link: the same seed drops, duplicates and delays the same messages, however the
  * threads interleave.
@@ -25,14 +30,16 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Network {
-  private static final Network RELIABLE = new Network(LinkFaults.none(), Map.of());
+  private static final Network RELIABLE = new Network(LinkFaults.none(), Map.of(), false);
 
   private final LinkFaults defaults;
   private final Map<String, LinkFaults> links;
+  private final boolean injectedFaulted;
 
-  private Network(LinkFaults defaults, Map<String, LinkFaults> links) {
+  private Network(LinkFaults defaults, Map<String, LinkFaults> links, boolean injectedFaulted) {
     this.defaults = defaults;
     this.links = Map.copyOf(links);
+    this.injectedFaulted = injectedFaulted;
   }
 
   /** Every message delivered once, at once: the default. */
@@ -48,6 +55,23 @@ public final class Network {
   /** The faults of the link {@code from -> to}: its override, or the defaults. */
   public LinkFaults faultsOf(String from, String to) {
     return links.getOrDefault(key(from, to), defaults);
+  }
+
+  /**
+   * The faults of a message the test injects on {@code from -> to}: the link's override if it has
+   * one; else the defaults when {@link #faultsInjectedMessages()}; else none.
+   */
+  public LinkFaults faultsOfInjected(String from, String to) {
+    LinkFaults override = links.get(key(from, to));
+    if (override != null) {
+      return override;
+    }
+    return injectedFaulted ? defaults : LinkFaults.none();
+  }
+
+  /** Whether the defaults apply to messages the test injects too (not by default). */
+  public boolean faultsInjectedMessages() {
+    return injectedFaulted;
   }
 
   /** The faults of every link without an override. */
@@ -68,6 +92,9 @@ public final class Network {
   public String toString() {
     StringBuilder text = new StringBuilder(defaults.toString());
     links.forEach((link, faults) -> text.append("; ").append(link).append(": ").append(faults));
+    if (injectedFaulted && !defaults.isPerfect()) {
+      text.append("; messages the test injects too");
+    }
     return text.toString();
   }
 
@@ -81,6 +108,7 @@ public final class Network {
   public static final class Builder {
     private LinkFaults defaults = LinkFaults.none();
     private final Map<String, LinkFaults> links = new LinkedHashMap<>();
+    private boolean injectedFaulted;
 
     private Builder() {}
 
@@ -127,9 +155,18 @@ public final class Network {
       return this;
     }
 
+    /**
+     * The default faults apply to messages the test injects ({@link Simulator#send}) too; by
+     * default those arrive unfaulted.
+     */
+    public Builder faultInjectedMessages() {
+      this.injectedFaulted = true;
+      return this;
+    }
+
     /** The network. */
     public Network build() {
-      return new Network(defaults, links);
+      return new Network(defaults, links, injectedFaulted);
     }
   }
 }

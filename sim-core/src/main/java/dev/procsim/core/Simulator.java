@@ -4,16 +4,13 @@ import dev.procsim.core.internal.assembly.Assembly;
 import dev.procsim.core.internal.assembly.ComponentDeclaration;
 import dev.procsim.core.internal.assembly.Lifecycle;
 import dev.procsim.core.internal.assembly.SimulationConfig;
+import dev.procsim.core.internal.assembly.SimulationDraft;
 import dev.procsim.core.internal.process.ProcessTree;
-import dev.procsim.core.internal.seed.Mixing;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -138,12 +135,18 @@ public final class Simulator implements AutoCloseable {
     return assembly.runId();
   }
 
-  /** The component named so (a Java node's pid is -1); unknown: an exception listing the names. */
+  /**
+   * The component named so (a Java node's pid is -1); unknown: an exception listing the names. Hold
+   * it as a {@link ComponentHandle}; its type is the deprecated {@code Component} only so that code
+   * written before {@code ComponentHandle} still compiles.
+   */
+  @SuppressWarnings("deprecation")
   public Component component(String name) {
     return assembly.component(name);
   }
 
   /** All components, in the order they were declared. */
+  @SuppressWarnings("deprecation")
   public List<Component> components() {
     return List.copyOf(assembly.components());
   }
@@ -254,20 +257,7 @@ public final class Simulator implements AutoCloseable {
    * }</pre>
    */
   public static final class Builder {
-    private Long seed;
-    private final Map<String, ComponentDeclaration> components = new LinkedHashMap<>();
-    private WireProtocol protocol = WireProtocol.LINE;
-    private PrintStream echoTo = System.out;
-    private boolean echo = true;
-    private Duration closeGrace = DEFAULT_CLOSE_GRACE;
-    private int maxLineLength = DEFAULT_MAX_LINE_LENGTH;
-    private int stdinBacklog = DEFAULT_STDIN_BACKLOG;
-    private int outputLimit = DEFAULT_OUTPUT_LIMIT;
-    private Network network = Network.reliable();
-    private Nemesis nemesis;
-    private boolean stepped;
-    private Duration stepTimeout = DEFAULT_STEP_TIMEOUT;
-    private Duration stallWarning = DEFAULT_STALL_WARNING;
+    private final SimulationDraft draft = new SimulationDraft();
 
     private Builder() {}
 
@@ -278,43 +268,43 @@ public final class Simulator implements AutoCloseable {
      * seed then gives one log ({@link MessageLog#fingerprint()}) for deterministic components.
      */
     public Builder stepped() {
-      this.stepped = true;
+      draft.stepped = true;
       return this;
     }
 
     /** How long a step waits for a component to become idle before reporting it and going on. */
     public Builder stepTimeout(Duration timeout) {
-      this.stepTimeout = SimulationConfig.positive(timeout, "the step timeout");
+      draft.stepTimeout = SimulationConfig.positive(timeout, "the step timeout");
       return this;
     }
 
     /** After how long undriven, with deliveries pending, a stepped run warns that it is held. */
     public Builder stallWarning(Duration after) {
-      this.stallWarning = SimulationConfig.positive(after, "the stall warning");
+      draft.stallWarning = SimulationConfig.positive(after, "the stall warning");
       return this;
     }
 
     /** A nemesis that starts with the simulator and injects faults until {@link #healAll()}. */
     public Builder nemesis(Nemesis nemesis) {
-      this.nemesis = Objects.requireNonNull(nemesis, "nemesis");
+      draft.nemesis = Objects.requireNonNull(nemesis, "nemesis");
       return this;
     }
 
     /** The network's fault model; {@link Network#reliable()} by default. */
     public Builder network(Network network) {
-      this.network = Objects.requireNonNull(network, "network");
+      draft.network = Objects.requireNonNull(network, "network");
       return this;
     }
 
     /** Fixes the simulation seed; without it a random seed is chosen (and reported). */
     public Builder seed(long seed) {
-      this.seed = seed;
+      draft.seed = seed;
       return this;
     }
 
     /** The wire protocol of every process component that does not choose its own. */
     public Builder protocol(WireProtocol protocol) {
-      this.protocol = Objects.requireNonNull(protocol, "protocol");
+      draft.protocol = Objects.requireNonNull(protocol, "protocol");
       return this;
     }
 
@@ -334,67 +324,50 @@ public final class Simulator implements AutoCloseable {
     }
 
     private Builder declare(ComponentDeclaration declaration) {
-      if (components.putIfAbsent(declaration.name(), declaration) != null) {
-        throw new IllegalArgumentException(
-            "duplicate component name \"" + declaration.name() + "\": names must be unique");
-      }
+      draft.declare(declaration);
       return this;
     }
 
     /** Whether components' output is echoed, prefixed by their names; on by default. */
     public Builder echo(boolean enabled) {
-      this.echo = enabled;
+      draft.echo = enabled;
       return this;
     }
 
     /** Echoes components' output to {@code out} instead of {@code System.out}. */
     public Builder echoTo(PrintStream out) {
-      this.echoTo = Objects.requireNonNull(out, "out");
-      this.echo = true;
+      draft.echoTo = Objects.requireNonNull(out, "out");
+      draft.echo = true;
       return this;
     }
 
     /** How long {@link Simulator#close()} waits after closing stdin, and after SIGTERM. */
     public Builder closeGrace(Duration grace) {
-      this.closeGrace = SimulationConfig.notNegative(grace, "the close grace");
+      draft.closeGrace = SimulationConfig.notNegative(grace, "the close grace");
       return this;
     }
 
     /** Longest stdout or stderr line in bytes (at least 64); longer lines are cut and reported. */
     public Builder maxLineLength(int bytes) {
-      this.maxLineLength = SimulationConfig.atLeast(bytes, 64, "the maximum line length in bytes");
+      draft.maxLineLength = SimulationConfig.atLeast(bytes, 64, "the maximum line length in bytes");
       return this;
     }
 
     /** Most lines kept per component and stream; later ones are routed and counted, not kept. */
     public Builder outputLimit(int lines) {
-      this.outputLimit = SimulationConfig.atLeast(lines, 1, "the output limit in lines");
+      draft.outputLimit = SimulationConfig.atLeast(lines, 1, "the output limit in lines");
       return this;
     }
 
     /** Most messages waiting for one component; further ones become undeliverable. */
     public Builder stdinBacklog(int messages) {
-      this.stdinBacklog = SimulationConfig.atLeast(messages, 1, "the stdin backlog in messages");
+      draft.stdinBacklog = SimulationConfig.atLeast(messages, 1, "the stdin backlog in messages");
       return this;
     }
 
     /** Freezes the configuration and seed into a simulator (not started); needs a component. */
     public Simulator build() {
-      return new Simulator(
-          new SimulationConfig(
-              seed != null ? seed : Mixing.randomSeed(),
-              List.copyOf(components.values()),
-              protocol,
-              stepped,
-              stepTimeout,
-              stallWarning,
-              network,
-              Optional.ofNullable(nemesis),
-              echo ? echoTo : null,
-              closeGrace,
-              maxLineLength,
-              outputLimit,
-              stdinBacklog));
+      return new Simulator(draft.freeze());
     }
   }
 }

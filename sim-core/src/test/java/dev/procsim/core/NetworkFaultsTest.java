@@ -42,7 +42,7 @@ class NetworkFaultsTest {
 
   /** Sends 1..count to the sink under loss and returns the bodies that were dropped. */
   private static List<String> droppedUnderLoss(long seed, int count) {
-    Network lossy = Network.builder().loss(0.3).build();
+    Network lossy = Network.builder().loss(0.3).faultInjectedMessages().build();
     try (Simulator sim = quiet(seed).network(lossy).component("sink", SINK).build().start()) {
       for (int i = 1; i <= count; i++) {
         sim.send("test", "sink", "m" + i);
@@ -72,7 +72,11 @@ class NetworkFaultsTest {
     List<String> predicted = new ArrayList<>();
     for (int n = 1; n <= 400; n++) {
       if (FaultDecisions.decide(
-              42, "test", "sink", n, Network.builder().loss(0.3).build().defaults())
+              42,
+              "test",
+              "sink",
+              n,
+              Network.builder().loss(0.3).faultInjectedMessages().build().defaults())
           .copies()[0]
           .lost()) {
         predicted.add("m" + n);
@@ -83,7 +87,7 @@ class NetworkFaultsTest {
 
   @Test
   void duplicatesAreTheirOwnEntriesAndTheProcessReceivesExactlyWhatWasDelivered() {
-    Network dup = Network.builder().duplication(0.3).build();
+    Network dup = Network.builder().duplication(0.3).faultInjectedMessages().build();
     try (Simulator sim = quiet(7).network(dup).component("sink", SINK).build().start()) {
       for (int i = 1; i <= 300; i++) {
         sim.send("test", "sink", "m" + i);
@@ -115,7 +119,11 @@ class NetworkFaultsTest {
 
   @Test
   void latencyDelaysEveryMessageAndUnequalDelaysReorderThem() {
-    Network slow = Network.builder().latency(Duration.ofMillis(1), Duration.ofMillis(40)).build();
+    Network slow =
+        Network.builder()
+            .latency(Duration.ofMillis(1), Duration.ofMillis(40))
+            .faultInjectedMessages()
+            .build();
     try (Simulator sim = quiet(3).network(slow).component("sink", SINK).build().start()) {
       List<String> sent = new ArrayList<>();
       for (int i = 1; i <= 200; i++) {
@@ -139,7 +147,7 @@ class NetworkFaultsTest {
 
   @Test
   void noMessageIsDeliveredBeforeItsLatency() {
-    Network slow = Network.builder().latency(Duration.ofMillis(30)).build();
+    Network slow = Network.builder().latency(Duration.ofMillis(30)).faultInjectedMessages().build();
     try (Simulator sim = quiet(3).network(slow).component("sink", SINK).build().start()) {
       for (int i = 1; i <= 20; i++) {
         sim.send("test", "sink", "m" + i);
@@ -173,7 +181,7 @@ class NetworkFaultsTest {
   @Test
   void theNetworkCanChangeWhileRunningAndTheChangeIsLogged() {
     try (Simulator sim = quiet(1).component("sink", SINK).build().start()) {
-      sim.network(Network.builder().loss(1).build());
+      sim.network(Network.builder().loss(1).faultInjectedMessages().build());
       Message lost = sim.send("test", "sink", "lost");
       sim.network(Network.reliable());
       Message kept = sim.send("test", "sink", "kept");
@@ -184,7 +192,8 @@ class NetworkFaultsTest {
           .filteredOn(e -> e instanceof LogEvent.FaultInjected)
           .extracting(LogEvent::describe)
           .containsExactly(
-              "fault network: latency none, loss 1.0, duplication 0.0", "fault network: reliable");
+              "fault network: latency none, loss 1.0, duplication 0.0; messages the test injects too",
+              "fault network: reliable");
       assertThat(sim.network().isReliable()).isTrue();
     }
   }
@@ -280,6 +289,28 @@ class NetworkFaultsTest {
         }
       }
       return chosen;
+    }
+  }
+
+  @Test
+  void messagesTheTestInjectsAreNotFaultedUnlessAskedWhileTheComponentsOwnAre() {
+    Network lossy = Network.builder().loss(1).build();
+    try (Simulator sim =
+        quiet(5)
+            .network(lossy)
+            .component(
+                "relay",
+                "python3",
+                "-c",
+                "import sys\nfor l in sys.stdin: print('send sink ' + l.strip())")
+            .component("sink", SINK)
+            .build()
+            .start()) {
+      Message injected = sim.send("test", "relay", "hello");
+      Message relayed =
+          sim.log().awaitMessage(m -> m.from().equals("relay") && m.fate().isFinal(), WAIT);
+      assertThat(sim.log().message(injected.id()).fate()).isEqualTo(Fate.DELIVERED);
+      assertThat(relayed.fate()).isEqualTo(Fate.DROPPED);
     }
   }
 }

@@ -78,7 +78,7 @@ class SteppedDrivingTest {
 
   @Test
   void advanceUntilDeliversWhatIsDueByThenAndSetsTheClock() {
-    Network slow = Network.builder().latency(Duration.ofMillis(10)).build();
+    Network slow = Network.builder().latency(Duration.ofMillis(10)).faultInjectedMessages().build();
     try (Simulator sim = rally(10, slow).build().start()) {
       sim.send("test", "a", "0"); // due at 10 ms; each answer 10 ms after its delivery
       sim.advanceUntil(Duration.ofMillis(35), WAIT);

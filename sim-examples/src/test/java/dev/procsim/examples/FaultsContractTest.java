@@ -26,6 +26,7 @@ class FaultsContractTest {
             .latency(Duration.ofMillis(1), Duration.ofMillis(5))
             .loss(0.25)
             .duplication(0.1)
+            .faultInjectedMessages() // the test's own messages are spared unless asked
             .build();
     Simulator sim =
         Simulator.builder().seed(seed).network(network).component("sink", "cat").build().start();

@@ -8,8 +8,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The network faults of a {@link SimulationTest}: latency, loss and duplication on every link,
- * decided by the test's seed. On the method it overrides one on the class.
+ * The network faults of a {@link SimulationTest}: latency, loss and duplication on every link
+ * between components, decided by the test's seed (messages the test injects are spared unless
+ * {@link #injected()}). On the method it overrides one on the class.
  *
  * <pre>{@code
  * @SimulationTest(runs = 10)
@@ -36,4 +37,10 @@ public @interface NetworkFaults {
 
   /** The probability that a message is duplicated, in [0, 1]. */
   double duplication() default 0;
+
+  /**
+   * Whether these faults also apply to messages the test injects with {@code sim.send(...)}; by
+   * default those arrive unfaulted (and are never partitioned), as Maelstrom's client links.
+   */
+  boolean injected() default false;
 }

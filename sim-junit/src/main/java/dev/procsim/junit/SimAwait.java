@@ -1,6 +1,6 @@
 package dev.procsim.junit;
 
-import dev.procsim.core.Component;
+import dev.procsim.core.ComponentHandle;
 import dev.procsim.core.LogEvent;
 import dev.procsim.core.Simulator;
 import dev.procsim.junit.internal.FailureReport;
@@ -52,7 +52,7 @@ public final class SimAwait {
    * component when none is named.
    */
   public static ConditionFactory awaitWhileAlive(Simulator sim, String... components) {
-    List<Component> watched = new ArrayList<>();
+    List<ComponentHandle> watched = new ArrayList<>();
     if (components.length == 0) {
       watched.addAll(sim.components());
     } else {
@@ -63,14 +63,14 @@ public final class SimAwait {
     return awaitWatching(sim, watched);
   }
 
-  private static ConditionFactory awaitWatching(Simulator sim, List<Component> watched) {
+  private static ConditionFactory awaitWatching(Simulator sim, List<ComponentHandle> watched) {
     ConditionFactory factory = Awaitility.await().atMost(DEFAULT_TIMEOUT).pollDelay(Duration.ZERO);
     SteppingPollInterval stepping = sim.isStepped() ? new SteppingPollInterval(sim) : null;
     factory =
         stepping != null ? factory.pollInterval(stepping) : factory.pollInterval(POLL_INTERVAL);
     return factory.failFast(
         () -> {
-          for (Component component : watched) {
+          for (ComponentHandle component : watched) {
             // The recorded exit, not isAlive(): the error then always shows the exit entry.
             if (component.exitCode().isPresent()) {
               throw new AssertionError(describeDeath(sim, component));
@@ -86,7 +86,7 @@ public final class SimAwait {
         });
   }
 
-  private static String describeDeath(Simulator sim, Component component) {
+  private static String describeDeath(Simulator sim, ComponentHandle component) {
     String exit =
         sim.log().events().stream()
             .filter(

@@ -148,7 +148,7 @@ class SeedsAndFaultsExtensionTest {
                                 "rerun this seed: @SimulationTest(seed = 99L) on FailsWithSeed.fails(), or: mvn test -Dtest='SeedsAndFaultsExtensionTest$FailsWithSeed#fails' -Dprocsim.seed=99")))));
   }
 
-  @NetworkFaults(loss = 1)
+  @NetworkFaults(loss = 1, injected = true)
   static class Lossy {
     @SimulationTest(echo = false, seed = 1)
     @Component(name = "a", command = "cat")
@@ -160,7 +160,7 @@ class SeedsAndFaultsExtensionTest {
     }
 
     @SimulationTest(echo = false, seed = 1)
-    @NetworkFaults(latency = "20ms", duplication = 1)
+    @NetworkFaults(latency = "20ms", duplication = 1, injected = true)
     @Component(name = "a", command = "cat")
     void theMethodsAnnotationWins(Simulator sim) {
       SEEN.add(sim);
@@ -218,7 +218,7 @@ class SeedsAndFaultsExtensionTest {
                       && f.detail().startsWith("pause and later resume"),
               WAIT);
       sim.healAll();
-      assertThat(sim.components()).noneMatch(dev.procsim.core.Component::isPaused);
+      assertThat(sim.components()).noneMatch(dev.procsim.core.ComponentHandle::isPaused);
     }
   }
 

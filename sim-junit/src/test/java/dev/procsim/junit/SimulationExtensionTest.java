@@ -66,7 +66,7 @@ class SimulationExtensionTest {
       sim.log().awaitMessage(m -> m.fate() == Fate.DELIVERED, WAIT);
       SimAssertions.assertThat(sim.log()).hasDelivered("p1", "p2", "Hello from p1");
       assertThat(sim.components())
-          .extracting(dev.procsim.core.Component::name)
+          .extracting(dev.procsim.core.ComponentHandle::name)
           .containsExactly("classLevel", "p1", "p2");
     }
 
@@ -74,7 +74,7 @@ class SimulationExtensionTest {
     void classLevelComponentsJoinEveryTest(Simulator sim) {
       SEEN.put("classLevelOnly", sim);
       assertThat(sim.components())
-          .extracting(dev.procsim.core.Component::name)
+          .extracting(dev.procsim.core.ComponentHandle::name)
           .containsExactly("classLevel");
     }
   }
@@ -312,7 +312,7 @@ class SimulationExtensionTest {
       void seesAllLevels(Simulator sim) {
         SEEN.put("nested", sim);
         assertThat(sim.components())
-            .extracting(dev.procsim.core.Component::name)
+            .extracting(dev.procsim.core.ComponentHandle::name)
             .containsExactly("outer", "inner", "method");
       }
     }

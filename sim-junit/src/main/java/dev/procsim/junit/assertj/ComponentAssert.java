@@ -1,6 +1,6 @@
 package dev.procsim.junit.assertj;
 
-import dev.procsim.core.Component;
+import dev.procsim.core.ComponentHandle;
 import java.util.List;
 import java.util.OptionalInt;
 import org.assertj.core.api.AbstractAssert;
@@ -14,10 +14,10 @@ import org.assertj.core.api.AbstractAssert;
  *     .hasExitCode(0);
  * }</pre>
  */
-public class ComponentAssert extends AbstractAssert<ComponentAssert, Component> {
+public class ComponentAssert extends AbstractAssert<ComponentAssert, ComponentHandle> {
 
-  /** Assertions on {@code actual}; use {@link SimAssertions#assertThat(Component)}. */
-  public ComponentAssert(Component actual) {
+  /** Assertions on {@code actual}; use {@link SimAssertions#assertThat(ComponentHandle)}. */
+  public ComponentAssert(ComponentHandle actual) {
     super(actual, ComponentAssert.class);
   }
 

@@ -1,6 +1,6 @@
 package dev.procsim.junit.assertj;
 
-import dev.procsim.core.Component;
+import dev.procsim.core.ComponentHandle;
 import dev.procsim.core.MessageLog;
 import org.assertj.core.api.Assertions;
 
@@ -25,7 +25,7 @@ public class SimAssertions extends Assertions {
   }
 
   /** Assertions on one component. */
-  public static ComponentAssert assertThat(Component actual) {
+  public static ComponentAssert assertThat(ComponentHandle actual) {
     return new ComponentAssert(actual);
   }
 }

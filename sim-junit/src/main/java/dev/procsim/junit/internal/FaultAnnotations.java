@@ -47,6 +47,9 @@ public final class FaultAnnotations {
         network.exponentialLatency(Durations.parse(faults.meanLatency()));
       }
       network.loss(faults.loss()).duplication(faults.duplication());
+      if (faults.injected()) {
+        network.faultInjectedMessages();
+      }
     } catch (IllegalArgumentException e) {
       throw new ExtensionConfigurationException(where + ": " + e.getMessage(), e);
     }

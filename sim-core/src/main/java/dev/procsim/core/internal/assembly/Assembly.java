@@ -148,7 +148,7 @@ public final class Assembly {
           "cannot send to \"" + to + "\": no such component; the components are: " + knownNames());
     }
     lifecycle.requireRunning();
-    return network.send(from, to, body);
+    return network.inject(from, to, body);
   }
 
   /** The configuration it was built from. */

@@ -1,6 +1,6 @@
 package dev.procsim.core.internal.assembly;
 
-import dev.procsim.core.Component;
+import dev.procsim.core.ComponentHandle;
 import dev.procsim.core.Nemesis;
 import dev.procsim.core.Network;
 import dev.procsim.core.PartitionShape;
@@ -83,7 +83,7 @@ public final class FaultControls implements NemesisActions {
   }
 
   @Override
-  public List<Component> components() {
+  public List<ComponentHandle> components() {
     return List.copyOf(assembly.components());
   }
 

@@ -1,6 +1,7 @@
 package dev.procsim.core.internal.component;
 
 import dev.procsim.core.Component;
+import dev.procsim.core.ComponentHandle;
 import dev.procsim.core.LogEvent;
 import dev.procsim.core.internal.log.ComponentRecords;
 import dev.procsim.core.internal.log.LogStore;
@@ -19,7 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 /**
- * What every kind of component is to the rest of the simulation: the {@link Component} handle users
+ * What every kind of component is to the rest of the simulation: the {@link ComponentHandle} users
  * hold, an {@link Endpoint} the network delivers to, a {@link Participant} the scheduler starts and
  * waits for, and something {@link Teardownable} at the end. A process ({@link ProcessComponent}) or
  * a Java object ({@link NodeComponent}); nothing outside this room knows which. Output, errors and
@@ -32,6 +33,8 @@ import java.util.function.Predicate;
  * c.start();
  * }</pre>
  */
+// Implements the deprecated Component, which Simulator.component() still returns for old code.
+@SuppressWarnings("deprecation")
 public abstract class ComponentRuntime implements Component, Endpoint, Participant, Teardownable {
   private final String name;
   private final LogStore log;

@@ -1,6 +1,6 @@
 /**
  * The component room: what a component is to the rest of the simulation ({@code ComponentRuntime}:
- * the {@link dev.procsim.core.Component} handle, the network's endpoint, the scheduler's
+ * the {@link dev.procsim.core.ComponentHandle} handle, the network's endpoint, the scheduler's
  * participant, something to tear down), and its two kinds: an OS process ({@code ProcessComponent},
  * built on the process and protocol rooms) and a Java object ({@code NodeComponent}, a {@link
  * dev.procsim.core.Node} behind a mailbox). To add a kind, extend {@code ComponentRuntime}; the

@@ -1,6 +1,6 @@
 package dev.procsim.core.internal.network;
 
-import dev.procsim.core.Component;
+import dev.procsim.core.ComponentHandle;
 import dev.procsim.core.PartitionShape;
 import java.util.List;
 
@@ -21,5 +21,5 @@ public interface NemesisActions {
   void heal();
 
   /** Every component, in declaration order. */
-  List<Component> components();
+  List<ComponentHandle> components();
 }

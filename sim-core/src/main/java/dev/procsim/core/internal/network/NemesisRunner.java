@@ -1,6 +1,6 @@
 package dev.procsim.core.internal.network;
 
-import dev.procsim.core.Component;
+import dev.procsim.core.ComponentHandle;
 import dev.procsim.core.Durations;
 import dev.procsim.core.Nemesis;
 import dev.procsim.core.PartitionShape;
@@ -181,7 +181,7 @@ public final class NemesisRunner {
         return sim::heal;
       }
       case CRASH_RESTART -> {
-        Component victim = pickVictim();
+        ComponentHandle victim = pickVictim();
         if (victim == null) {
           return () -> {};
         }
@@ -190,7 +190,7 @@ public final class NemesisRunner {
         return victim::restart;
       }
       default -> {
-        Component victim = pickVictim();
+        ComponentHandle victim = pickVictim();
         if (victim == null) {
           return () -> {};
         }
@@ -202,9 +202,9 @@ public final class NemesisRunner {
   }
 
   /** A running component among the targets, chosen by the seed; null (logged) when none runs. */
-  private Component pickVictim() {
-    List<Component> candidates = new ArrayList<>();
-    for (Component component : sim.components()) {
+  private ComponentHandle pickVictim() {
+    List<ComponentHandle> candidates = new ArrayList<>();
+    for (ComponentHandle component : sim.components()) {
       boolean targeted = plan.targets().isEmpty() || plan.targets().contains(component.name());
       if (targeted && component.isAlive() && !component.isPaused()) {
         candidates.add(component);

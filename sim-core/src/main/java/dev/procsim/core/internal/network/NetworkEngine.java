@@ -78,10 +78,23 @@ public final class NetworkEngine {
   }
 
   /**
-   * Records a message to a known target and routes it through the fault model. The caller has
-   * checked the target: a send to anything else is a protocol error, not a routing decision.
+   * Records a message a component sent to a known target and routes it through the fault model. The
+   * caller has checked the target: a send to anything else is a protocol error, not a routing
+   * decision.
    */
   public Message send(String from, String to, String body) {
+    return send(from, to, body, false);
+  }
+
+  /**
+   * Records a message the test injects (as if {@code from} had sent it) and routes it: unfaulted
+   * unless the fault model says otherwise ({@link Network#faultsOfInjected}).
+   */
+  public Message inject(String from, String to, String body) {
+    return send(from, to, body, true);
+  }
+
+  private Message send(String from, String to, String body, boolean injected) {
     if (!endpoints.containsKey(to)) {
       throw new IllegalArgumentException("not a component: " + to);
     }
@@ -92,8 +105,14 @@ public final class NetworkEngine {
         log.recordUndeliverable(original.id(), "the simulator was closing");
         return original;
       }
-      LinkFaults faults = network.faultsOf(from, to);
-      long number = ++messagesPerLink.computeIfAbsent(new Link(from, to), k -> new long[1])[0];
+      LinkFaults faults =
+          injected ? network.faultsOfInjected(from, to) : network.faultsOf(from, to);
+      // An unfaulted injection takes no number on its link: the test's traffic never shifts which
+      // of the components' own messages the seed drops or delays.
+      long number =
+          injected && faults.isPerfect()
+              ? 0
+              : ++messagesPerLink.computeIfAbsent(new Link(from, to), k -> new long[1])[0];
       FaultDecisions.Copy[] copies = FaultDecisions.decide(seed, from, to, number, faults).copies();
       long now = clock.getAsLong();
       DeliveryQueue.Pending previousHead = queue.peek();
