@@ -35,6 +35,8 @@ import java.util.Optional;
  * @param ackMarker the line the component prints when it is ready and after it has handled each
  *     input (the acknowledgement protocol of stepped runs), or empty when it does not
  * @param protocol the wire protocol it speaks, or null for the simulation's default
+ * @param senderNames whether each line it reads starts with the sender's name and a space ({@code
+ *     <from> <message>}), so that it knows whom to answer
  */
 public record ComponentSpec(
     String name,
@@ -42,7 +44,8 @@ public record ComponentSpec(
     Map<String, String> environment,
     Path workingDirectory,
     String ackMarker,
-    WireProtocol protocol) {
+    WireProtocol protocol,
+    boolean senderNames) {
   /** The marker {@link #withAcks()} uses: a line no ordinary output is likely to be. */
   public static final String DEFAULT_ACK_MARKER = "procsim:ack";
 
@@ -82,20 +85,21 @@ public record ComponentSpec(
       Map<String, String> environment,
       Path workingDirectory,
       String ackMarker) {
-    this(name, command, environment, workingDirectory, ackMarker, null);
+    this(name, command, environment, workingDirectory, ackMarker, null, false);
   }
 
   /** A spec with no extra environment, started in the JVM's working directory. */
   public static ComponentSpec of(String name, String... command) {
     Objects.requireNonNull(command, "command");
-    return new ComponentSpec(name, Arrays.asList(command), Map.of(), null, "", null);
+    return new ComponentSpec(name, Arrays.asList(command), Map.of(), null, "", null, false);
   }
 
   /** This spec with one more environment variable. */
   public ComponentSpec withEnvironment(String key, String value) {
     Map<String, String> env = new LinkedHashMap<>(environment);
     env.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
-    return new ComponentSpec(name, command, env, workingDirectory, ackMarker, protocol);
+    return new ComponentSpec(
+        name, command, env, workingDirectory, ackMarker, protocol, senderNames);
   }
 
   /** This spec started in {@code directory}. */
@@ -106,7 +110,8 @@ public record ComponentSpec(
         environment,
         Objects.requireNonNull(directory, "directory"),
         ackMarker,
-        protocol);
+        protocol,
+        senderNames);
   }
 
   /**
@@ -124,7 +129,8 @@ public record ComponentSpec(
     if (Objects.requireNonNull(marker, "marker").isBlank()) {
       throw new IllegalArgumentException("component \"" + name + "\": the ack marker is blank");
     }
-    return new ComponentSpec(name, command, environment, workingDirectory, marker, protocol);
+    return new ComponentSpec(
+        name, command, environment, workingDirectory, marker, protocol, senderNames);
   }
 
   /**
@@ -138,7 +144,18 @@ public record ComponentSpec(
         environment,
         workingDirectory,
         ackMarker,
-        Objects.requireNonNull(wireProtocol, "wireProtocol"));
+        Objects.requireNonNull(wireProtocol, "wireProtocol"),
+        senderNames);
+  }
+
+  /**
+   * Every line this component reads starts with the sender's name and a space: {@code <from>
+   * <message>} ({@code procsim} for a timer, the test's name for what it injects), so that it knows
+   * whom to answer without putting its own name into every body.
+   */
+  public ComponentSpec withSenderNames() {
+    return new ComponentSpec(
+        name, command, environment, workingDirectory, ackMarker, protocol, true);
   }
 
   /** The protocol it speaks, if it chose one; else it speaks the simulation's default. */

@@ -308,6 +308,15 @@ public final class Simulator implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Every process component reads {@code <from> <message>}: see {@link
+     * ComponentSpec#withSenderNames()}.
+     */
+    public Builder senderNames() {
+      draft.senderNames = true;
+      return this;
+    }
+
     /** Adds a process component running {@code command}; names must be unique. */
     public Builder component(String name, String... command) {
       return component(ComponentSpec.of(name, command));

@@ -410,4 +410,73 @@ class SimulatorTest {
           .isEqualTo(Fate.UNDELIVERABLE);
     }
   }
+
+  @Test
+  void aComponentWithSenderNamesReadsWhoSentEachMessage() {
+    try (Simulator sim =
+        quiet()
+            .component(ComponentSpec.of("named", "cat").withSenderNames())
+            .component("plain", "cat")
+            .build()
+            .start()) {
+      sim.send("test", "named", "hello");
+      sim.send("test", "plain", "hello");
+      sim.log()
+          .awaitEvent(e -> e instanceof LogEvent.Output o && o.component().equals("named"), WAIT);
+      sim.log()
+          .awaitEvent(e -> e instanceof LogEvent.Output o && o.component().equals("plain"), WAIT);
+      assertThat(sim.component("named").output()).containsExactly("test hello");
+      assertThat(sim.component("plain").output()).containsExactly("hello");
+      // The log keeps the message as sent: the name is added on the way in.
+      assertThat(sim.log().messages()).extracting(Message::body).containsOnly("hello");
+    }
+  }
+
+  @Test
+  void everyComponentOfASimulationCanReadSenderNames() {
+    String answer =
+        "import sys\nfor l in sys.stdin:\n  who, what = l.split(' ', 1)\n  print(f'send {who} re: {what.strip()}')";
+    try (Simulator sim =
+        quiet()
+            .senderNames()
+            .component("server", "python3", "-c", answer)
+            .component("client", "cat")
+            .build()
+            .start()) {
+      sim.send("client", "server", "ping");
+      sim.log()
+          .awaitEvent(e -> e instanceof LogEvent.Output o && o.component().equals("client"), WAIT);
+      assertThat(sim.component("client").output()).containsExactly("server re: ping");
+    }
+  }
+
+  @Test
+  void pythonHashesAreSeededFromTheComponentsSeedUnlessItsSpecSaysOtherwise() {
+    String print =
+        "import os\nprint(os.environ['PYTHONHASHSEED'])\nprint(list({'a', 'b', 'c', 'd', 'e', 'f'}))";
+    java.util.List<String> first = new java.util.ArrayList<>();
+    for (int run = 0; run < 2; run++) {
+      try (Simulator sim =
+          quiet()
+              .seed(17)
+              .component("py", "python3", "-c", print)
+              .component(
+                  ComponentSpec.of("own", "python3", "-c", print)
+                      .withEnvironment("PYTHONHASHSEED", "0"))
+              .build()
+              .start()) {
+        sim.component("py").awaitExit(WAIT);
+        sim.component("own").awaitExit(WAIT);
+        assertThat(sim.component("py").output().get(0))
+            .isEqualTo(
+                Long.toString(Long.remainderUnsigned(Seeds.forComponent(17, "py"), 1L << 32)));
+        assertThat(sim.component("own").output().get(0)).isEqualTo("0");
+        if (run == 0) {
+          first.addAll(sim.component("py").output());
+        } else {
+          assertThat(sim.component("py").output()).isEqualTo(first); // the same set order
+        }
+      }
+    }
+  }
 }

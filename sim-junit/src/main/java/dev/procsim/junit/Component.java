@@ -53,6 +53,12 @@ public @interface Component {
   Class<? extends dev.procsim.core.Node> node() default dev.procsim.core.Node.class;
 
   /**
+   * Whether each line this process component reads starts with the sender's name: {@code <from>
+   * <message>}. See {@link dev.procsim.core.ComponentSpec#withSenderNames()}.
+   */
+  boolean senderNames() default false;
+
+  /**
    * The {@link dev.procsim.core.WireProtocol} this process component speaks, a class with a
    * no-argument constructor; the line protocol when not given.
    */

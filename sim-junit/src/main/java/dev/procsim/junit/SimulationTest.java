@@ -63,6 +63,12 @@ public @interface SimulationTest {
    */
   boolean checkDeterminism() default false;
 
+  /**
+   * Whether every process component reads {@code <from> <message>}, the sender's name first; false
+   * by default. See {@link dev.procsim.core.ComponentSpec#withSenderNames()}.
+   */
+  boolean senderNames() default false;
+
   /** Whether protocol errors recorded during the test are tolerated; false by default. */
   boolean allowProtocolErrors() default false;
 

@@ -151,8 +151,8 @@ class JavaComponentsExtensionTest {
             1,
             error(
                 "nodeWithEnv",
-                "declares a Java node: env, workingDirectory, acks and protocol are for process"
-                    + " components only"))
+                "declares a Java node: env, workingDirectory, acks, senderNames and protocol are"
+                    + " for process components only"))
         .haveExactly(1, error("nodeAndCommand", "gives more than one of command, main and node"));
   }
 

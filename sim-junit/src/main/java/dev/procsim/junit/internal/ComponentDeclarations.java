@@ -150,11 +150,12 @@ public final class ComponentDeclarations {
     if (component.env().length > 0
         || !component.workingDirectory().isEmpty()
         || component.acks()
+        || component.senderNames()
         || component.protocol() != WireProtocol.class) {
       throw new ExtensionConfigurationException(
           where
-              + " declares a Java node: env, workingDirectory, acks and protocol are for process"
-              + " components only");
+              + " declares a Java node: env, workingDirectory, acks, senderNames and protocol are"
+              + " for process components only (a node learns each sender from receive())");
     }
     try {
       ComponentSpec.requireValidName(component.name());
@@ -194,6 +195,9 @@ public final class ComponentDeclarations {
       } catch (IllegalStateException e) {
         throw new ExtensionConfigurationException(where + ": " + e.getMessage(), e);
       }
+    }
+    if (component.senderNames()) {
+      spec = spec.withSenderNames();
     }
     return component.acks() ? spec.withAcks() : spec;
   }

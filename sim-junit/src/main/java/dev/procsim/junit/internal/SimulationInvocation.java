@@ -83,6 +83,9 @@ public final class SimulationInvocation
     if (settings.stepped()) {
       builder.stepped();
     }
+    if (settings.senderNames()) {
+      builder.senderNames();
+    }
     components.forEach(component -> component.addTo(builder));
     Simulator sim = builder.build();
     // In the store before it starts: the store closes it even when start() fails half-way.
@@ -183,8 +186,10 @@ public final class SimulationInvocation
               + seed
               + " gave different logs: "
               + difference.get()
-              + "\n(a component that reads the clock, its own randomness, or races threads is not"
-              + " deterministic; so is one the stepper could not see idle)\n"
+              + "\n(a component that reads the clock, uses randomness not drawn from PROCSIM_SEED,"
+              + " iterates a hash-ordered collection (procsim fixes PYTHONHASHSEED for Python; other"
+              + " runtimes randomise hashes their own way), or races threads is not deterministic;"
+              + " so is one the stepper could not see idle)\n"
               + report(sim, context));
     }
   }

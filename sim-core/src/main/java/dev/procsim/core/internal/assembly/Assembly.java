@@ -3,6 +3,7 @@ package dev.procsim.core.internal.assembly;
 import dev.procsim.core.Message;
 import dev.procsim.core.Seeds;
 import dev.procsim.core.Texts;
+import dev.procsim.core.WireProtocol;
 import dev.procsim.core.internal.component.ComponentRuntime;
 import dev.procsim.core.internal.component.NodeComponent;
 import dev.procsim.core.internal.component.NodeEnvironment;
@@ -13,6 +14,7 @@ import dev.procsim.core.internal.network.NetworkEngine;
 import dev.procsim.core.internal.network.Router;
 import dev.procsim.core.internal.process.ProcessLauncher;
 import dev.procsim.core.internal.protocol.LineProtocol;
+import dev.procsim.core.internal.protocol.SenderNamesProtocol;
 import dev.procsim.core.internal.scheduling.Scheduler;
 import dev.procsim.core.internal.scheduling.Schedulers;
 import dev.procsim.core.internal.seed.Mixing;
@@ -116,9 +118,13 @@ public final class Assembly {
             Long.toString(Seeds.forComponent(config.seed(), name)),
             "PROCSIM_RUN",
             runId);
+    WireProtocol protocol = process.spec().protocolIfSet().orElse(config.protocol());
+    if (process.spec().senderNames() || config.senderNames()) {
+      protocol = new SenderNamesProtocol(protocol);
+    }
     return new ProcessComponent(
         new ProcessLauncher(process.spec(), environment),
-        process.spec().protocolIfSet().orElse(config.protocol()),
+        protocol,
         store,
         echo,
         scheduler,

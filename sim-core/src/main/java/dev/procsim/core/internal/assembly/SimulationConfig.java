@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param seed the simulation seed
  * @param components the components, in declaration order
  * @param protocol the protocol of every process component that does not choose its own
+ * @param senderNames whether every process component reads {@code <from> <message>}
  * @param stepped whether the run is stepped
  * @param stepTimeout how long a step waits for a component to become idle
  * @param stallWarning how long a stepped run may hold pending deliveries, undriven, before a
@@ -38,6 +39,7 @@ public record SimulationConfig(
     long seed,
     List<ComponentDeclaration> components,
     WireProtocol protocol,
+    boolean senderNames,
     boolean stepped,
     Duration stepTimeout,
     Duration stallWarning,

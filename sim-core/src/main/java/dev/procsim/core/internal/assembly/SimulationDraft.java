@@ -31,6 +31,9 @@ public final class SimulationDraft {
   /** The default wire protocol. */
   public WireProtocol protocol = WireProtocol.LINE;
 
+  /** Whether every process component reads {@code <from> <message>}. */
+  public boolean senderNames;
+
   /** Where output is echoed. */
   public PrintStream echoTo = System.out;
 
@@ -80,6 +83,7 @@ public final class SimulationDraft {
         seed != null ? seed : Mixing.randomSeed(),
         List.copyOf(components.values()),
         protocol,
+        senderNames,
         stepped,
         stepTimeout,
         stallWarning,

@@ -43,6 +43,13 @@ public final class ProcessLauncher {
     ProcessBuilder builder = new ProcessBuilder(spec.command());
     Map<String, String> env = builder.environment();
     env.put("PYTHONUNBUFFERED", "1");
+    // Python randomises the hash of str (so the order of a set) per process: fixed from the
+    // component's seed, a run is repeatable. The spec may say otherwise.
+    String seed = procsimEnvironment.get("PROCSIM_SEED");
+    if (seed != null) {
+      env.put(
+          "PYTHONHASHSEED", Long.toString(Long.remainderUnsigned(Long.parseLong(seed), 1L << 32)));
+    }
     env.putAll(spec.environment());
     env.putAll(procsimEnvironment);
     if (spec.acks()) {
