@@ -171,7 +171,7 @@ public sealed interface LogEvent {
           + component
           + (pid < 0 ? " (Java node)" : " (pid " + pid + ")")
           + ": "
-          + String.join(" ", command);
+          + Texts.command(command);
     }
   }
 
@@ -243,7 +243,11 @@ public sealed interface LogEvent {
 
     @Override
     public String describe() {
-      return "protocol error from " + component + ": " + problem + "; line: " + Texts.quote(line);
+      return "protocol error from "
+          + component
+          + ": "
+          + problem
+          + (line.isEmpty() ? "" : "; line: " + Texts.quote(line));
     }
   }
 

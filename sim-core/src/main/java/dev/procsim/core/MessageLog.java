@@ -49,7 +49,20 @@ public interface MessageLog {
    * @throws AssertionError when nothing matched within {@code timeout}; its text says what was
    *     awaited and shows the end of the log
    */
-  Message awaitMessage(Predicate<Message> condition, Duration timeout);
+  default Message awaitMessage(Predicate<Message> condition, Duration timeout) {
+    return awaitMessage("a message matching the condition", condition, timeout);
+  }
+
+  /**
+   * {@link #awaitMessage(Predicate, Duration)} with words for what is awaited, which a time-out
+   * names instead of "a message matching the condition":
+   *
+   * <pre>{@code
+   * sim.log().awaitMessage("the leader's commit", m -> m.body().startsWith("commit"), timeout);
+   * // AssertionError: timed out after 5 s waiting for the leader's commit; ... (the end of the log)
+   * }</pre>
+   */
+  Message awaitMessage(String description, Predicate<Message> condition, Duration timeout);
 
   /**
    * Waits until an entry of the log matches {@code condition} and returns the first that does,
@@ -58,7 +71,15 @@ public interface MessageLog {
    *
    * @throws AssertionError when nothing matched within {@code timeout}, showing the end of the log
    */
-  LogEvent awaitEvent(Predicate<LogEvent> condition, Duration timeout);
+  default LogEvent awaitEvent(Predicate<LogEvent> condition, Duration timeout) {
+    return awaitEvent("a log entry matching the condition", condition, timeout);
+  }
+
+  /**
+   * {@link #awaitEvent(Predicate, Duration)} with words for what is awaited, which a time-out names
+   * instead of "a log entry matching the condition".
+   */
+  LogEvent awaitEvent(String description, Predicate<LogEvent> condition, Duration timeout);
 
   /**
    * The logical content of the log, one line per entry: sends, copies, outputs, starts, exits,

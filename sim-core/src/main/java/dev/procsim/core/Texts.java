@@ -43,6 +43,30 @@ public final class Texts {
     return out.toString();
   }
 
+  /**
+   * A command as one line: its words joined by spaces, each word that holds whitespace, a quote or
+   * a control character {@link #quote quoted} (a {@code python3 -c} script stays on one line).
+   */
+  public static String command(java.util.List<String> words) {
+    StringBuilder line = new StringBuilder();
+    for (String word : words) {
+      if (line.length() > 0) {
+        line.append(' ');
+      }
+      boolean plain =
+          !word.isEmpty()
+              && word.chars()
+                  .noneMatch(
+                      c ->
+                          Character.isWhitespace(c)
+                              || c == '"'
+                              || c == '\''
+                              || Character.isISOControl(c));
+      line.append(plain ? word : quote(word));
+    }
+    return line.toString();
+  }
+
   /** The text clipped to {@link #MAX_SHOWN} characters. */
   public static String clip(String text) {
     return text.length() <= MAX_SHOWN

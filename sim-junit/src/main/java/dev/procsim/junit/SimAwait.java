@@ -86,20 +86,26 @@ public final class SimAwait {
         });
   }
 
+  /**
+   * The headline names the component and its last stderr line (usually the error); then the log,
+   * where the exit and the lines before it show the rest.
+   */
   private static String describeDeath(Simulator sim, ComponentHandle component) {
-    String exit =
+    LogEvent.ProcessExited exit =
         sim.log().events().stream()
             .filter(
                 e ->
                     e instanceof LogEvent.ProcessExited exited
                         && exited.component().equals(component.name()))
-            .map(LogEvent::describe)
+            .map(LogEvent.ProcessExited.class::cast)
             .reduce((first, last) -> last)
             .orElseThrow();
-    return "component "
-        + component.name()
-        + " died while waiting: "
-        + exit
+    List<String> errors = exit.lastErrors();
+    return component.name()
+        + " exited with code "
+        + exit.exitCode()
+        + " while awaited"
+        + (errors.isEmpty() ? "" : ": " + errors.get(errors.size() - 1).strip())
         + "\n"
         + FailureReport.of(sim, LOG_TAIL);
   }

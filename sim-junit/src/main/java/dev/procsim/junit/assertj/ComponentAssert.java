@@ -6,7 +6,7 @@ import java.util.OptionalInt;
 import org.assertj.core.api.AbstractAssert;
 
 /**
- * AssertJ assertions on one {@link Component}: its output, its errors, its exit.
+ * AssertJ assertions on one {@link ComponentHandle}: its output, its errors, its exit.
  *
  * <pre>{@code
  * SimAssertions.assertThat(sim.component("p2"))
@@ -26,7 +26,7 @@ public class ComponentAssert extends AbstractAssert<ComponentAssert, ComponentHa
     isNotNull();
     List<String> output = actual.output();
     if (!output.contains(line)) {
-      failWithMessage(
+      failWithLines(
           "%nExpecting %s to print %s, but its output was:%n  %s",
           actual.name(), quote(line), quoteAll(output));
     }
@@ -38,7 +38,7 @@ public class ComponentAssert extends AbstractAssert<ComponentAssert, ComponentHa
     isNotNull();
     List<String> errors = actual.errors();
     if (!errors.contains(line)) {
-      failWithMessage(
+      failWithLines(
           "%nExpecting %s to write %s to stderr, but its stderr was:%n  %s",
           actual.name(), quote(line), quoteAll(errors));
     }
@@ -49,7 +49,7 @@ public class ComponentAssert extends AbstractAssert<ComponentAssert, ComponentHa
   public ComponentAssert isAlive() {
     isNotNull();
     if (!actual.isAlive()) {
-      failWithMessage(
+      failWithLines(
           "%nExpecting %s to be running, but it exited%s; its last stderr lines:%n  %s",
           actual.name(), describeExit(), String.join("\n  ", lastErrors()));
     }
@@ -61,7 +61,7 @@ public class ComponentAssert extends AbstractAssert<ComponentAssert, ComponentHa
     isNotNull();
     OptionalInt exit = actual.exitCode();
     if (exit.isEmpty() || exit.getAsInt() != code) {
-      failWithMessage(
+      failWithLines(
           "%nExpecting %s to have exited with code %d, but it %s",
           actual.name(),
           code,
@@ -88,5 +88,13 @@ public class ComponentAssert extends AbstractAssert<ComponentAssert, ComponentHa
   private List<String> lastErrors() {
     List<String> errors = actual.errors();
     return errors.subList(Math.max(0, errors.size() - 10), errors.size());
+  }
+
+  /**
+   * Fails with a message that ends with a line break: Awaitility appends " within 5 seconds." to
+   * the message of the last failed attempt, which would otherwise be glued to the last line shown.
+   */
+  private void failWithLines(String format, Object... arguments) {
+    failWithMessage(format + "%n", arguments);
   }
 }

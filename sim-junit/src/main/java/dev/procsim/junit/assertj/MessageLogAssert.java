@@ -34,7 +34,7 @@ public class MessageLogAssert extends AbstractAssert<MessageLogAssert, MessageLo
   public MessageLogAssert hasDelivered(String from, String to, String body) {
     isNotNull();
     if (delivered(from, to, body).isEmpty()) {
-      failWithMessage(
+      failWithLines(
           "%nExpecting the log to show %s -> %s %s delivered, but it does not.%n%s",
           from, to, quote(body), describeLink(from, to));
     }
@@ -45,7 +45,7 @@ public class MessageLogAssert extends AbstractAssert<MessageLogAssert, MessageLo
   public MessageLogAssert hasDeliveredTo(String to, String body) {
     isNotNull();
     if (matching(m -> m.to().equals(to) && m.body().equals(body) && isDelivered(m)).isEmpty()) {
-      failWithMessage(
+      failWithLines(
           "%nExpecting the log to show %s delivered to %s, but it does not.%n%s",
           quote(body), to, describeMessages("messages to " + to, matching(m -> m.to().equals(to))));
     }
@@ -57,7 +57,7 @@ public class MessageLogAssert extends AbstractAssert<MessageLogAssert, MessageLo
     isNotNull();
     List<Message> found = delivered(from, to, body);
     if (!found.isEmpty()) {
-      failWithMessage(
+      failWithLines(
           "%nExpecting the log not to show %s -> %s %s delivered, but it does (%s).%n%s",
           from, to, quote(body), ids(found), describeLink(from, to));
     }
@@ -78,7 +78,7 @@ public class MessageLogAssert extends AbstractAssert<MessageLogAssert, MessageLo
       }
     }
     if (next < bodies.length) {
-      failWithMessage(
+      failWithLines(
           "%nExpecting %s -> %s to deliver %s in this order, but %s is missing%s.%n%s",
           from,
           to,
@@ -95,7 +95,7 @@ public class MessageLogAssert extends AbstractAssert<MessageLogAssert, MessageLo
     isNotNull();
     int actualCount = matching(m -> m.isBetween(from, to) && isDelivered(m)).size();
     if (actualCount != count) {
-      failWithMessage(
+      failWithLines(
           "%nExpecting %d messages delivered %s -> %s, but there were %d.%n%s",
           count, from, to, actualCount, describeLink(from, to));
     }
@@ -107,7 +107,7 @@ public class MessageLogAssert extends AbstractAssert<MessageLogAssert, MessageLo
     isNotNull();
     int actualCount = actual.messages().size();
     if (actualCount != count) {
-      failWithMessage(
+      failWithLines(
           "%nExpecting %d messages in the log, but there were %d.%n%s",
           count, actualCount, actual.describeTail(SHOWN));
     }
@@ -119,7 +119,7 @@ public class MessageLogAssert extends AbstractAssert<MessageLogAssert, MessageLo
     isNotNull();
     List<Message> notDelivered = matching(m -> !isDelivered(m));
     if (!notDelivered.isEmpty()) {
-      failWithMessage(
+      failWithLines(
           "%nExpecting every message to be delivered, but %d were not.%n%s",
           notDelivered.size(), describeMessages("not delivered", notDelivered));
     }
@@ -131,7 +131,7 @@ public class MessageLogAssert extends AbstractAssert<MessageLogAssert, MessageLo
     isNotNull();
     List<Message> undeliverable = matching(m -> m.fate() == Fate.UNDELIVERABLE);
     if (!undeliverable.isEmpty()) {
-      failWithMessage(
+      failWithLines(
           "%nExpecting no undeliverable messages, but there were %d.%n%s",
           undeliverable.size(), describeMessages("undeliverable", undeliverable));
     }
@@ -143,7 +143,7 @@ public class MessageLogAssert extends AbstractAssert<MessageLogAssert, MessageLo
     isNotNull();
     List<LogEvent.ProtocolError> errors = actual.protocolErrors();
     if (!errors.isEmpty()) {
-      failWithMessage(
+      failWithLines(
           "%nExpecting no protocol errors, but there were %d:%n%s",
           errors.size(), actual.describe(errors.subList(0, Math.min(SHOWN, errors.size()))));
     }
@@ -158,7 +158,7 @@ public class MessageLogAssert extends AbstractAssert<MessageLogAssert, MessageLo
         errors.stream()
             .anyMatch(e -> e.component().equals(component) && e.describe().contains(text));
     if (!found) {
-      failWithMessage(
+      failWithLines(
           "%nExpecting a protocol error from %s containing %s, but the protocol errors were:%n%s",
           component, quote(text), actual.describe(errors));
     }
@@ -177,7 +177,7 @@ public class MessageLogAssert extends AbstractAssert<MessageLogAssert, MessageLo
         outputs.add(output);
       }
     }
-    failWithMessage(
+    failWithLines(
         "%nExpecting %s to print %s, but its output was:%n%s",
         component, quote(line), actual.describe(tail(outputs)));
     return this;
@@ -241,5 +241,13 @@ public class MessageLogAssert extends AbstractAssert<MessageLogAssert, MessageLo
 
   private static String quote(String text) {
     return dev.procsim.core.Texts.quote(text);
+  }
+
+  /**
+   * Fails with a message that ends with a line break: Awaitility appends " within 5 seconds." to
+   * the message of the last failed attempt, which would otherwise be glued to the last line shown.
+   */
+  private void failWithLines(String format, Object... arguments) {
+    failWithMessage(format + "%n", arguments);
   }
 }

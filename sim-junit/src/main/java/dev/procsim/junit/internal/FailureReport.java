@@ -23,6 +23,14 @@ public final class FailureReport {
 
   /** {@link #of(Simulator, int)} with a rerun recipe after the seed. */
   public static String of(Simulator sim, int tail, String rerunRecipe) {
+    return of(sim, tail, rerunRecipe, true);
+  }
+
+  /**
+   * The report; without the end of the log when {@code withTail} is false (the failure shows it
+   * already).
+   */
+  public static String of(Simulator sim, int tail, String rerunRecipe, boolean withTail) {
     StringBuilder text =
         new StringBuilder("procsim: seed ")
             .append(sim.seed())
@@ -39,7 +47,9 @@ public final class FailureReport {
           .append("):\n")
           .append(sim.log().describe(errors.subList(0, Math.min(errors.size(), tail))));
     }
-    text.append("\nlast entries of the message log:\n").append(sim.log().describeTail(tail));
+    if (withTail) {
+      text.append("\nlast entries of the message log:\n").append(sim.log().describeTail(tail));
+    }
     return text.toString();
   }
 

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
-import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -121,15 +120,15 @@ public final class SimulationInvocation
     checkDeterminism(sim, context);
     List<LogEvent.ProtocolError> errors = sim.log().protocolErrors();
     if (!errors.isEmpty() && !settings.allowProtocolErrors()) {
-      throw new AssertionError(
+      throw failure(
+          sim,
+          context,
           "the simulation recorded "
               + errors.size()
               + " protocol error"
               + (errors.size() == 1 ? "" : "s")
               + " (allow them with @SimulationTest(allowProtocolErrors = true)); first: "
-              + errors.get(0).describe()
-              + "\n"
-              + report(sim, context));
+              + errors.get(0).describe());
     }
   }
 
@@ -140,25 +139,17 @@ public final class SimulationInvocation
     if (sim == null || failure instanceof TestAbortedException) {
       throw failure;
     }
-    String report = report(sim, context);
-    String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
-    Throwable reported;
-    if (failure instanceof AssertionFailedError original && original.isExpectedDefined()) {
-      // Keeps expected and actual, so IDEs still offer their comparison view.
-      reported =
-          new AssertionFailedError(
-              message + "\n\n" + report,
-              original.getExpected().getValue(),
-              original.getActual().getValue(),
-              failure);
-    } else if (failure instanceof AssertionError) {
-      reported = new AssertionError(message + "\n\n" + report, failure);
-    } else {
-      reported = new AssertionError(failure + "\n\n" + report, failure);
-    }
-    // The failure points where the original did, not into this extension.
-    reported.setStackTrace(failure.getStackTrace());
-    throw reported;
+    throw FailureMessages.rewrite(failure, sim, label(), recipe(sim, context), settings.logTail());
+  }
+
+  /** The run as failures name it: "seed 42", "seed 42 (again, compared)". */
+  private String label() {
+    return "seed " + seed + (run == Run.REPEAT ? " (again, compared)" : "");
+  }
+
+  private static String recipe(Simulator sim, ExtensionContext context) {
+    return FailureReport.rerunRecipe(
+        sim.seed(), context.getRequiredTestClass(), context.getRequiredTestMethod());
   }
 
   /** Keeps the first run's logical log as the test ended; compares the second run's with it. */
@@ -181,7 +172,9 @@ public final class SimulationInvocation
     }
     Optional<String> difference = MessageLog.firstDifference(first, sim.log().logicalEntries());
     if (difference.isPresent()) {
-      throw new AssertionError(
+      throw failure(
+          sim,
+          context,
           "two runs with seed "
               + seed
               + " gave different logs: "
@@ -189,17 +182,14 @@ public final class SimulationInvocation
               + "\n(a component that reads the clock, uses randomness not drawn from PROCSIM_SEED,"
               + " iterates a hash-ordered collection (procsim fixes PYTHONHASHSEED for Python; other"
               + " runtimes randomise hashes their own way), or races threads is not deterministic;"
-              + " so is one the stepper could not see idle)\n"
-              + report(sim, context));
+              + " so is one the stepper could not see idle)");
     }
   }
 
-  private String report(Simulator sim, ExtensionContext context) {
-    return FailureReport.of(
-        sim,
-        settings.logTail(),
-        FailureReport.rerunRecipe(
-            sim.seed(), context.getRequiredTestClass(), context.getRequiredTestMethod()));
+  /** A failure of procsim's own checks, worded like the test's failures. */
+  private AssertionError failure(Simulator sim, ExtensionContext context, String message) {
+    return new AssertionError(
+        FailureMessages.compose(message, sim, label(), recipe(sim, context), settings.logTail()));
   }
 
   private static Simulator simulator(ExtensionContext context) {

@@ -1,6 +1,7 @@
 package dev.procsim.junit.assertj;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.procsim.core.Fate;
 import dev.procsim.core.LogEvent;
@@ -54,6 +55,16 @@ class MessageLogAssertTest {
         .hasMessageCount(4)
         .hasNoProtocolErrors()
         .hasOutput("p2", "ready");
+  }
+
+  @Test
+  void underAwaitilityTheTimeOutStandsOnItsOwnLineAfterTheLogLines() {
+    assertThatThrownBy(
+            () ->
+                await()
+                    .atMost(Duration.ofMillis(300))
+                    .untilAsserted(() -> SimAssertions.assertThat(log).hasOutput("p2", "done")))
+        .hasMessageContaining("p2: ready" + System.lineSeparator() + " within 300 milliseconds");
   }
 
   @Test

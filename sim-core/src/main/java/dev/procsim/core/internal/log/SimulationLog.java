@@ -55,21 +55,11 @@ public final class SimulationLog implements MessageLog {
   }
 
   @Override
-  public Message awaitMessage(Predicate<Message> condition, Duration timeout) {
-    return awaitMessage("a message matching the condition", condition, timeout);
-  }
-
-  /** {@link #awaitMessage(Predicate, Duration)} with words for the failure text. */
   public Message awaitMessage(String description, Predicate<Message> condition, Duration timeout) {
     return waits.await(new MessageProbe(store, description, condition), timeout);
   }
 
   @Override
-  public LogEvent awaitEvent(Predicate<LogEvent> condition, Duration timeout) {
-    return awaitEvent("a log entry matching the condition", condition, timeout);
-  }
-
-  /** {@link #awaitEvent(Predicate, Duration)} with words for the failure text. */
   public LogEvent awaitEvent(String description, Predicate<LogEvent> condition, Duration timeout) {
     return waits.await(new EventProbe(store, description, condition), timeout);
   }

@@ -4,7 +4,6 @@ import dev.procsim.core.Durations;
 import dev.procsim.core.LogEvent;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Every failure text procsim shows when a wait ends without what was awaited, and the way log
@@ -31,20 +30,14 @@ public final class FailureTexts {
       if (text.length() > 0) {
         text.append('\n');
       }
-      text.append(
-          String.format(
-              Locale.ROOT, "  %5d %9.3fs  %s", event.seq(), event.nanos() / 1e9, event.describe()));
+      text.append(LogTail.entry(event, event.describe()));
     }
     return text.toString();
   }
 
-  /** The last {@code count} of {@code all}, described, after a line that counts the rest. */
+  /** The end of the log as failures show it: see {@link LogTail}. */
   public static String tail(List<LogEvent> all, int count) {
-    List<LogEvent> tail = all.subList(Math.max(0, all.size() - count), all.size());
-    String text = describe(tail);
-    return all.size() > tail.size()
-        ? "  ... " + (all.size() - tail.size()) + " earlier entries\n" + text
-        : text;
+    return LogTail.render(all, count);
   }
 
   /** A wait that reached its time limit. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.procsim.core.Fate;
 import dev.procsim.core.LogEvent;
 import dev.procsim.core.Message;
+import dev.procsim.core.MessageLog;
 import dev.procsim.core.internal.scheduling.RealClock;
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class LogStoreTest {
   private final LogStore store = new LogStore(new RealClock(), 100_000);
-  private final SimulationLog log = new SimulationLog(store, new BlockingWait(store));
+  private final MessageLog log = new SimulationLog(store, new BlockingWait(store));
 
   @Test
   void entriesAreNumberedWithoutGapsAndTimesNeverDecrease() {
@@ -102,6 +103,13 @@ class LogStoreTest {
         .hasMessageContaining("timed out after 50 ms waiting for a pong from p2")
         .hasMessageContaining("send #1 p1 -> p2 \"ping\"")
         .hasMessageContaining("p2: got nothing");
+    assertThatThrownBy(
+            () ->
+                log.awaitEvent(
+                    "an exit of p2",
+                    e -> e instanceof LogEvent.ProcessExited,
+                    Duration.ofMillis(50)))
+        .hasMessageStartingWith("timed out after 50 ms waiting for an exit of p2;");
   }
 
   @Test
