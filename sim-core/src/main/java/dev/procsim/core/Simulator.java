@@ -350,6 +350,16 @@ public final class Simulator implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Starts every echoed line with {@code prefix}, to tell apart simulations that echo to one
+     * console at once: {@code echoPrefix("[LeaderTest seed 42] ")} prints {@code [LeaderTest seed
+     * 42] n1: elected}. The JUnit extension sets it when tests run in parallel.
+     */
+    public Builder echoPrefix(String prefix) {
+      draft.echoPrefix = Objects.requireNonNull(prefix, "prefix");
+      return this;
+    }
+
     /** How long {@link Simulator#close()} waits after closing stdin, and after SIGTERM. */
     public Builder closeGrace(Duration grace) {
       draft.closeGrace = SimulationConfig.notNegative(grace, "the close grace");

@@ -1,9 +1,12 @@
 package dev.procsim.core;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 /** Stepped runs: the same seed gives the same log, every time. */
@@ -154,6 +157,72 @@ class SteppedTest {
           .anySatisfy(
               p ->
                   assertThat(p).contains("after message #1").contains("no acknowledgement marker"));
+    }
+  }
+
+  @Test
+  void theStepTimeoutReportSaysWhatAProcessWasDoing() {
+    try (Simulator sim =
+        Simulator.builder()
+            .echo(false)
+            .stepped()
+            .stepTimeout(Duration.ofMillis(300))
+            .component("spinner", "sh", "-c", "read x; while :; do :; done")
+            .component("sleeper", "sh", "-c", "read x; exec sleep 600")
+            .build()
+            .start()) {
+      sim.send("test", "spinner", "go");
+      sim.send("test", "sleeper", "go");
+      sim.awaitQuiescence(WAIT);
+      assertThat(sim.log().protocolErrors())
+          .extracting(LogEvent.ProtocolError::describe)
+          .anySatisfy(
+              p ->
+                  assertThat(p)
+                      .startsWith(
+                          "protocol error from spinner: spinner did not become idle within 300 ms"
+                              + " after message #1, so the run stepped on without it. What it was"
+                              + " doing: sh (pid ")
+                      .contains("): running on a CPU, ")
+                      .endsWith(" s of CPU time so far"))
+          .anySatisfy(
+              p ->
+                  assertThat(p)
+                      .contains("sleeper did not become idle")
+                      .contains("sleep (pid ")
+                      .containsPattern("asleep in (clock_)?nanosleep"));
+    }
+  }
+
+  @Test
+  void theStepTimeoutReportSaysWhereAJavaNodeWas() throws InterruptedException {
+    CountDownLatch release = new CountDownLatch(1);
+    Node stuck =
+        (from, body, ctx) -> {
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        };
+    try (Simulator sim =
+        Simulator.builder()
+            .echo(false)
+            .stepped()
+            .stepTimeout(Duration.ofMillis(300))
+            .node("stuck", () -> stuck)
+            .build()
+            .start()) {
+      sim.send("test", "stuck", "go");
+      sim.awaitQuiescence(WAIT);
+      assertThat(sim.log().protocolErrors())
+          .extracting(LogEvent.ProtocolError::problem)
+          .singleElement(as(InstanceOfAssertFactories.STRING))
+          .contains("stuck did not become idle within 300 ms after message #1")
+          .contains("What it was doing: its receive() of message #1 had not returned; it was in ")
+          .contains("called from dev.procsim.core.SteppedTest.lambda$");
+    } finally {
+      release.countDown();
     }
   }
 

@@ -7,6 +7,7 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs a {@link Nemesis} during a {@link SimulationTest}: from the start, faults chosen by the
@@ -27,6 +28,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
+@ExtendWith(SimulationExtension.class)
 public @interface NemesisFaults {
   /** The range of the interval between two faults; {@code "200ms..2s"} by default. */
   String interval() default "200ms..2s";

@@ -6,6 +6,7 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The network faults of a {@link SimulationTest}: latency, loss and duplication on every link
@@ -22,6 +23,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
+@ExtendWith(SimulationExtension.class)
 public @interface NetworkFaults {
   /**
    * A fixed latency ({@code "5ms"}) or a uniform range ({@code "1ms..20ms"}); none by default.

@@ -1,5 +1,6 @@
 package dev.procsim.junit;
 
+import dev.procsim.core.Simulator;
 import dev.procsim.junit.internal.SeedPlan;
 import dev.procsim.junit.internal.SimulationInvocation;
 import dev.procsim.junit.internal.TestNames;
@@ -8,6 +9,9 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.Extension;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -15,7 +19,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
 /**
  * The JUnit 5 extension behind {@link SimulationTest @SimulationTest}. It only maps annotations
  * onto a {@link dev.procsim.core.Simulator}: it turns each simulation test into one invocation per
- * seed (named by its seed), and for each invocation builds and starts a simulator before the test,
+ * seed (named by its seed), and for each invocation builds a simulator and starts it just before
+ * the first {@code @BeforeEach} method or the test method (within the test's {@code @Timeout}),
  * keeps it in the test's {@link ExtensionContext.Store} (which closes it when the test is done,
  * whatever happened), injects it, fails the test on protocol errors, and adds the seed, the rerun
  * recipe and the end of the message log to every failure.
@@ -28,7 +33,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * void echoes(Simulator sim) { ... }   // runs as "seed 8812...", "seed -1203...", "seed 4471..."
  * }</pre>
  */
-public final class SimulationExtension implements TestTemplateInvocationContextProvider {
+public final class SimulationExtension
+    implements TestTemplateInvocationContextProvider, ParameterResolver {
 
   /** Creates the extension; JUnit does this. */
   public SimulationExtension() {}
@@ -78,6 +84,35 @@ public final class SimulationExtension implements TestTemplateInvocationContextP
         return List.of(new SimulationInvocation(seed, settings, run));
       }
     };
+  }
+
+  /**
+   * Claims a {@link Simulator} parameter only where no simulator exists (outside a
+   * {@code @SimulationTest}, whose invocations inject their own), to say so instead of JUnit's
+   * generic "no ParameterResolver registered". Registered there by the class's {@code @Component},
+   * {@code @NetworkFaults} or {@code @NemesisFaults}.
+   */
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    return parameter.getParameter().getType() == Simulator.class
+        && context.getTestMethod().flatMap(SimulationExtension::settings).isEmpty();
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    String where =
+        parameter.getDeclaringExecutable().getName()
+            + context
+                .getTestMethod()
+                .map(test -> " (around the test " + test.getName() + ")")
+                .orElse("");
+    throw new ParameterResolutionException(
+        "no Simulator for "
+            + where
+            + ": a Simulator exists only for @SimulationTest methods; it is injected into the"
+            + " method and into the @BeforeEach and @AfterEach methods around it. Annotate the test"
+            + " with @SimulationTest instead of @Test (a constructor or @BeforeAll method cannot"
+            + " take one: each invocation has a simulator of its own)");
   }
 
   private static java.util.Optional<SimulationTest> settings(Method method) {

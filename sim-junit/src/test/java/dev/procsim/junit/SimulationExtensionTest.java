@@ -265,8 +265,12 @@ class SimulationExtensionTest {
             event(
                 test("neverRuns"),
                 finishedWithFailure(
-                    instanceOf(dev.procsim.core.SimulationException.class),
-                    message(m -> m.contains("component \"broken\": cannot start")))));
+                    message(m -> m.startsWith("seed ")),
+                    message(
+                        m ->
+                            m.contains(
+                                "dev.procsim.core.SimulationException: component \"broken\":"
+                                    + " cannot start")))));
     assertThat(Simulator.processesOf("procsim-" + ProcessHandle.current().pid() + "-")).isEmpty();
   }
 
@@ -298,6 +302,138 @@ class SimulationExtensionTest {
                     message(m -> m.contains("timed out after 300 milliseconds")),
                     message(m -> m.contains("procsim: seed " + SEEN.get("hangs").seed())))));
     assertNoProcessLeft();
+  }
+
+  static class SteppedStartTimesOut {
+    @SimulationTest(echo = false, stepped = true)
+    @Timeout(value = 1, unit = TimeUnit.SECONDS)
+    @Component(
+        name = "spinner",
+        command = {"sh", "-c", "while :; do :; done"})
+    void neverIdle(Simulator sim) {
+      SEEN.put("neverIdle", sim);
+    }
+  }
+
+  @Test
+  void theTestsTimeoutCoversStartingItsSimulator() {
+    // Starting a stepped run waits for each component to be idle, up to the step timeout (10 s):
+    // within the test's @Timeout of 1 s, the start is cut short and the test fails as timed out.
+    EngineExecutionResults results = run(SteppedStartTimesOut.class);
+    results
+        .testEvents()
+        .assertThatEvents()
+        .haveExactly(
+            1,
+            event(
+                test("neverIdle"),
+                finishedWithFailure(
+                    message(
+                        m ->
+                            m.startsWith("seed ")
+                                && m.contains(
+                                    ": neverIdle(dev.procsim.core.Simulator) timed out after 1"
+                                        + " second, interrupted while starting the simulation"
+                                        + " (waiting for spinner to be idle after it started)")))));
+    assertThat(SEEN).isEmpty(); // the body never ran: the start did not finish
+    assertThat(Simulator.processesOf("procsim-" + ProcessHandle.current().pid() + "-")).isEmpty();
+  }
+
+  // ---------------------------------------------------------------- lifecycle methods
+
+  @Component(name = "echo", command = "cat")
+  static class LifecycleMethods {
+    static final List<String> CALLS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @org.junit.jupiter.api.BeforeEach
+    void prepare(Simulator sim) {
+      CALLS.add("before: started " + !sim.components().isEmpty());
+      sim.send("test", "echo", "from @BeforeEach");
+    }
+
+    @SimulationTest(echo = false, seed = 5)
+    void seesWhatBeforeEachSent(Simulator sim) {
+      SEEN.put("lifecycle", sim);
+      sim.log().awaitMessage("the line from @BeforeEach", m -> m.fate() == Fate.DELIVERED, WAIT);
+      CALLS.add("test");
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void after(Simulator sim) {
+      CALLS.add("after: seed " + sim.seed());
+    }
+
+    @Test
+    void aPlainTest() {
+      CALLS.add("plain");
+    }
+  }
+
+  @Test
+  void beforeEachAndAfterEachMethodsGetTheStartedSimulatorAndPlainTestsRunAsUsual() {
+    LifecycleMethods.CALLS.clear();
+    EngineExecutionResults results = run(LifecycleMethods.class);
+    results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(1));
+    // The plain @Test has no simulator: its @BeforeEach fails, saying why.
+    results
+        .testEvents()
+        .assertThatEvents()
+        .haveExactly(
+            1,
+            event(
+                test("aPlainTest"),
+                finishedWithFailure(
+                    instanceOf(org.junit.jupiter.api.extension.ParameterResolutionException.class),
+                    message(
+                        m ->
+                            m.startsWith("no Simulator for prepare (around the test aPlainTest):")
+                                && m.contains(
+                                    "a Simulator exists only for @SimulationTest methods")))));
+    assertThat(LifecycleMethods.CALLS)
+        .containsSubsequence("before: started true", "test", "after: seed 5");
+    assertNoProcessLeft();
+  }
+
+  // ---------------------------------------------------------------- parallel execution
+
+  static class EchoesInParallel {
+    @SimulationTest(seed = 1)
+    @Component(
+        name = "greeter",
+        command = {"sh", "-c", "echo hello; exec cat"})
+    void first(Simulator sim) {
+      sim.log().awaitEvent("greeter's hello", e -> e.describe().equals("greeter: hello"), WAIT);
+    }
+
+    @SimulationTest(seed = 2)
+    @Component(
+        name = "greeter",
+        command = {"sh", "-c", "echo hello; exec cat"})
+    void second(Simulator sim) {
+      sim.log().awaitEvent("greeter's hello", e -> e.describe().equals("greeter: hello"), WAIT);
+    }
+  }
+
+  @Test
+  void underParallelExecutionEachEchoedLineNamesItsTestAndSeed() {
+    java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream original = System.out;
+    System.setOut(new java.io.PrintStream(console, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      EngineTestKit.engine("junit-jupiter")
+          .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+          .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
+          .selectors(selectClass(EchoesInParallel.class))
+          .execute()
+          .testEvents()
+          .assertStatistics(stats -> stats.succeeded(2));
+    } finally {
+      System.setOut(original);
+    }
+    assertThat(console.toString(java.nio.charset.StandardCharsets.UTF_8).lines())
+        .contains(
+            "[EchoesInParallel.first() seed 1] greeter: hello",
+            "[EchoesInParallel.second() seed 2] greeter: hello");
   }
 
   // ---------------------------------------------------------------- nested classes

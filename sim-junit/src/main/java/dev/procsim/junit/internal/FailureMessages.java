@@ -1,6 +1,7 @@
 package dev.procsim.junit.internal;
 
 import dev.procsim.core.Simulator;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.opentest4j.AssertionFailedError;
@@ -95,6 +96,13 @@ final class FailureMessages {
     String message = root.getMessage();
     if (message == null || message.isBlank()) {
       return root.toString();
+    }
+    if (root instanceof TimeoutException
+        && root.getSuppressed().length > 0
+        && root.getSuppressed()[0].getMessage() != null) {
+      // JUnit's @Timeout: what the test was doing when interrupted is in its suppressed failure
+      // (procsim's waits say what they were waiting for; a bare InterruptedException says nothing).
+      return message + ", " + root.getSuppressed()[0].getMessage();
     }
     if (!(root instanceof AssertionError) && !isAwaitilityTimeout(root)) {
       message = root.getClass().getName() + ": " + message;

@@ -11,16 +11,21 @@ import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.opentest4j.TestAbortedException;
 
 /**
- * One invocation of a simulation test, with its seed: builds and starts the simulator before the
- * test, keeps it in the store (closed whatever happens), injects it, checks protocol errors after
- * the test, and adds the seed, the rerun recipe and the end of the log to a failure.
+ * One invocation of a simulation test, with its seed: builds the simulator before the test, keeps
+ * it in the store (closed whatever happens), starts it inside the first {@code @BeforeEach} method
+ * or the test method (so that the test's {@code @Timeout} covers the start), injects it, checks
+ * protocol errors after the test, and adds the seed, the rerun recipe and the end of the log to a
+ * failure.
  *
  * <pre>{@code
  * List<Extension> extensions = List.of(new SimulationInvocation(seed, settings, Run.ONLY));
@@ -30,11 +35,15 @@ public final class SimulationInvocation
     implements BeforeEachCallback,
         ParameterResolver,
         AfterTestExecutionCallback,
-        TestExecutionExceptionHandler {
+        InvocationInterceptor,
+        TestExecutionExceptionHandler,
+        LifecycleMethodExecutionExceptionHandler {
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(SimulationInvocation.class);
   private static final String SIMULATOR = "simulator";
+  private static final String STARTED = "started";
+  private static final String PARALLEL_PARAMETER = "junit.jupiter.execution.parallel.enabled";
 
   /** Which run of a seed this is, for the determinism check. */
   public enum Run {
@@ -85,12 +94,47 @@ public final class SimulationInvocation
     if (settings.senderNames()) {
       builder.senderNames();
     }
+    if (runsInParallel(context)) {
+      // Tests running at once share the console: each echoed line says whose it is.
+      builder.echoPrefix("[" + TestNames.of(testClass, method) + " " + label() + "] ");
+    }
     components.forEach(component -> component.addTo(builder));
     Simulator sim = builder.build();
     // In the store before it starts: the store closes it even when start() fails half-way.
     context.getStore(NAMESPACE).put(SIMULATOR, sim);
     context.publishReportEntry("procsim.seed", Long.toString(sim.seed()));
-    sim.start();
+    // Started later, inside the first @BeforeEach method or the test method, where JUnit's
+    // @Timeout reaches: starting a stepped run can take a step timeout per component.
+  }
+
+  @Override
+  public void interceptBeforeEachMethod(
+      Invocation<Void> invocation,
+      ReflectiveInvocationContext<Method> invocationContext,
+      ExtensionContext context)
+      throws Throwable {
+    started(context);
+    invocation.proceed();
+  }
+
+  @Override
+  public void interceptTestTemplateMethod(
+      Invocation<Void> invocation,
+      ReflectiveInvocationContext<Method> invocationContext,
+      ExtensionContext context)
+      throws Throwable {
+    started(context);
+    invocation.proceed();
+  }
+
+  /** Starts the simulator, once: before the first @BeforeEach method, else before the test. */
+  private static void started(ExtensionContext context) {
+    ExtensionContext.Store store = context.getStore(NAMESPACE);
+    Simulator sim = store.get(SIMULATOR, Simulator.class);
+    if (sim != null && store.getOrDefault(STARTED, Boolean.class, false) == Boolean.FALSE) {
+      store.put(STARTED, true); // a failed start is not tried again
+      sim.start();
+    }
   }
 
   @Override
@@ -140,6 +184,20 @@ public final class SimulationInvocation
       throw failure;
     }
     throw FailureMessages.rewrite(failure, sim, label(), recipe(sim, context), settings.logTail());
+  }
+
+  @Override
+  public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable failure)
+      throws Throwable {
+    handleTestExecutionException(context, failure);
+  }
+
+  /** Whether JUnit runs tests in parallel ({@code junit.jupiter.execution.parallel.enabled}). */
+  private static boolean runsInParallel(ExtensionContext context) {
+    return context
+        .getConfigurationParameter(PARALLEL_PARAMETER)
+        .map(Boolean::parseBoolean)
+        .orElse(false);
   }
 
   /** The run as failures name it: "seed 42", "seed 42 (again, compared)". */

@@ -61,7 +61,7 @@ public final class Assembly {
             + RUN_COUNTER.incrementAndGet()
             + "-"
             + Long.toHexString(Mixing.randomSeed() & 0xffffffL);
-    this.echo = new ConsoleEcho(config.echoTo());
+    this.echo = new ConsoleEcho(config.echoTo(), config.echoPrefix());
     this.scheduler =
         Schedulers.create(
             config.stepped(),

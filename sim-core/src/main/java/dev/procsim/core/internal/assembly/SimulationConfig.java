@@ -30,6 +30,7 @@ import java.util.Optional;
  * @param network the initial fault model
  * @param nemesis a nemesis that starts with the simulation, if any
  * @param echoTo where components' output is echoed, or null for nowhere
+ * @param echoPrefix what each echoed line starts with (empty by default)
  * @param closeGrace how long close waits after closing stdin, and again after SIGTERM
  * @param maxLineLength the longest stdout or stderr line, in bytes, before it is cut
  * @param outputLimit the most lines kept of each component's stdout, and of its stderr
@@ -46,6 +47,7 @@ public record SimulationConfig(
     Network network,
     Optional<Nemesis> nemesis,
     PrintStream echoTo,
+    String echoPrefix,
     Duration closeGrace,
     int maxLineLength,
     int outputLimit,

@@ -40,6 +40,9 @@ public final class SimulationDraft {
   /** Whether output is echoed. */
   public boolean echo = true;
 
+  /** What each echoed line starts with. */
+  public String echoPrefix = "";
+
   /** See {@link SimulationConfig#closeGrace()}. */
   public Duration closeGrace = Simulator.DEFAULT_CLOSE_GRACE;
 
@@ -90,6 +93,7 @@ public final class SimulationDraft {
         network,
         Optional.ofNullable(nemesis),
         echo ? echoTo : null,
+        echoPrefix,
         closeGrace,
         maxLineLength,
         outputLimit,

@@ -137,8 +137,9 @@ public final class NodeComponent extends ComponentRuntime {
   }
 
   @Override
-  public String idleHint() {
-    return "its start() or receive() did not return";
+  public String activity() {
+    NodeIncarnation incarnation = current;
+    return incarnation == null ? "it had not started" : incarnation.mailbox().activity();
   }
 
   @Override

@@ -32,6 +32,7 @@ final class NodeMailbox {
   private String refusal;
   private boolean held;
   private boolean handling = true; // busy with the node's start until it returns
+  private String call = "its start()"; // what it is busy with, for a step-timeout report
   private Thread thread;
 
   NodeMailbox(String component, LogStore log, int capacity) {
@@ -111,6 +112,50 @@ final class NodeMailbox {
     return true;
   }
 
+  /** What it is doing, in words: the call in progress and where it is, or what waits. */
+  synchronized String activity() {
+    if (handling && thread != null && thread.isAlive()) {
+      return call + " had not returned; it was " + where(thread.getStackTrace());
+    }
+    if (!queue.isEmpty() && !held && refusal == null) {
+      return queue.size() + " messages were waiting to be handed to it";
+    }
+    return "nothing any more: it became idle just after the step timeout";
+  }
+
+  /** The top of a stack, and the first frame outside the JDK when the top is inside it. */
+  private static String where(StackTraceElement[] stack) {
+    if (stack.length == 0) {
+      return "at an unknown place";
+    }
+    String text = "in " + frame(stack[0]);
+    if (isJdk(stack[0])) {
+      for (StackTraceElement frame : stack) {
+        if (!isJdk(frame)) {
+          return text + ", called from " + frame(frame);
+        }
+      }
+    }
+    return text;
+  }
+
+  /** A frame without the module and class loader names that only make it longer. */
+  private static String frame(StackTraceElement frame) {
+    String place =
+        frame.isNativeMethod()
+            ? "native"
+            : frame.getFileName() == null
+                ? "unknown source"
+                : frame.getFileName()
+                    + (frame.getLineNumber() >= 0 ? ":" + frame.getLineNumber() : "");
+    return frame.getClassName() + "." + frame.getMethodName() + "(" + place + ")";
+  }
+
+  private static boolean isJdk(StackTraceElement frame) {
+    String name = frame.getClassName();
+    return name.startsWith("java.") || name.startsWith("jdk.") || name.startsWith("sun.");
+  }
+
   /** Waits up to {@code millis} for the thread to end. */
   void join(long millis) throws InterruptedException {
     Thread running;
@@ -179,6 +224,8 @@ final class NodeMailbox {
       return null;
     }
     handling = true;
-    return queue.poll();
+    Message next = queue.poll();
+    call = "its receive() of message #" + next.id();
+    return next;
   }
 }

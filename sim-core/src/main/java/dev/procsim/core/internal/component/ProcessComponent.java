@@ -165,10 +165,16 @@ public final class ProcessComponent extends ComponentRuntime {
   }
 
   @Override
-  public String idleHint() {
+  public String activity() {
+    ProcessObserver watching = observer;
+    String processes =
+        watching == null ? "it had not started" : BlackBoxIdle.describeActivity(watching);
     return spec.acks()
-        ? "no acknowledgement marker \"" + spec.ackMarker() + "\""
-        : "it kept running, or did not wait for input";
+        ? "no acknowledgement marker \""
+            + spec.ackMarker()
+            + "\" had come for its last delivery; "
+            + processes
+        : processes;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.procsim.core.internal.scheduling;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -63,6 +64,25 @@ public final class BlackBoxIdle {
       }
     }
     return true;
+  }
+
+  /**
+   * What kept {@code observed} from looking idle, in words: its input or output still moving, and
+   * what each of its processes is doing.
+   */
+  public static String describeActivity(Observed observed) {
+    if (!observed.isRunning()) {
+      return "it had exited";
+    }
+    List<String> parts = new ArrayList<>();
+    if (!observed.inputIdle()) {
+      parts.add("messages were still waiting to be written to its stdin (it did not read them)");
+    }
+    if (!observed.outputQuiet() || !observed.outputDrained()) {
+      parts.add("procsim was still reading its stdout");
+    }
+    parts.add(ProcessActivity.describe(observed.tree()));
+    return String.join("; ", parts);
   }
 
   /** One look: two samples of the tree, {@value #PROBE_GAP_MICROS} µs apart, and the pumps. */

@@ -48,7 +48,7 @@ final class IdleWaits {
     boolean idle = participant.awaitIdle(Deadlines.after(stepTimeout));
     if (!idle && reporting.getAsBoolean()) {
       String problem =
-          FailureTexts.notIdle(participant.name(), stepTimeout, when, participant.idleHint());
+          FailureTexts.notIdle(participant.name(), stepTimeout, when, participant.activity());
       log.recordProtocolError(participant.name(), "", problem);
       echo.warning(problem);
     }

@@ -28,6 +28,9 @@ public interface Participant {
    */
   boolean awaitIdle(long deadlineNanos) throws InterruptedException;
 
-  /** What to suspect when it does not become idle, for the report (no leading capital). */
-  String idleHint();
+  /**
+   * What it is doing instead of being idle, for the step-timeout report (no leading capital):
+   * "python3 (pid 42): running on a CPU, ...", "its receive() of message #7 had not returned, ...".
+   */
+  String activity();
 }

@@ -92,15 +92,17 @@ final class SteppedScheduler implements Scheduler {
             stepTimeout,
             stallWarning,
             threadName);
+    String waitingFor = "";
     try {
       for (Participant participant : participants) {
         participant.start();
+        waitingFor = " (waiting for " + participant.name() + " to be idle after it started)";
         // One at a time, each idle before the next starts: startup is deterministic too.
         created.idle().awaitIdle(participant, "after it started");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new SimulationException("interrupted while starting the simulation", e);
+      throw new SimulationException("interrupted while starting the simulation" + waitingFor, e);
     }
     created.start();
     stepper = created;

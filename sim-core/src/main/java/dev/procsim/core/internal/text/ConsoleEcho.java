@@ -14,30 +14,40 @@ import java.io.PrintStream;
  */
 public final class ConsoleEcho {
   private final PrintStream out;
+  private final String prefix;
 
   /** Echoes to {@code out}, or nowhere when null. */
   public ConsoleEcho(PrintStream out) {
+    this(out, "");
+  }
+
+  /**
+   * Echoes to {@code out}, or nowhere when null, each line after {@code prefix} (say, the name of
+   * the test, when tests run in parallel and share a console).
+   */
+  public ConsoleEcho(PrintStream out, String prefix) {
     this.out = out;
+    this.prefix = prefix;
   }
 
   /** A stdout line of {@code component} that was not a message. */
   public void output(String component, String line) {
     if (out != null) {
-      out.println(component + ": " + line);
+      out.println(prefix + component + ": " + line);
     }
   }
 
   /** A stderr line of {@code component}. */
   public void error(String component, String line) {
     if (out != null) {
-      out.println(component + " (stderr): " + line);
+      out.println(prefix + component + " (stderr): " + line);
     }
   }
 
   /** A warning from procsim itself. */
   public void warning(String text) {
     if (out != null) {
-      out.println("procsim: " + text);
+      out.println(prefix + "procsim: " + text);
     }
   }
 }

@@ -88,15 +88,14 @@ public final class FailureTexts {
   }
 
   /** A component that did not become idle in time during a stepped run. */
-  public static String notIdle(String component, Duration timeout, String when, String hint) {
+  public static String notIdle(String component, Duration timeout, String when, String activity) {
     return component
         + " did not become idle within "
         + Durations.format(timeout)
         + " "
         + when
-        + " ("
-        + hint
-        + "); stepping on";
+        + ", so the run stepped on without it. What it was doing: "
+        + activity;
   }
 
   /** A stepped run that holds pending deliveries while nothing drives it. */
