@@ -15,7 +15,7 @@ import java.util.OptionalInt;
  * int code = p2.awaitExit(Duration.ofSeconds(5));
  * assertThat(p2.output()).contains("Hello from p1");
  *
- * Component leader = sim.component("n1");
+ * ComponentHandle leader = sim.component("n1");
  * leader.crash();     // SIGKILL to the whole tree; messages to it are undeliverable
  * leader.restart();   // a fresh process, same name, command and environment, new pid
  * leader.pause();     // SIGSTOP; messages to it wait...
