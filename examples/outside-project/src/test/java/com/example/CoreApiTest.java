@@ -27,7 +27,8 @@ class CoreApiTest {
       sim.log().awaitEvent("p2 answered the test", e -> e instanceof LogEvent.Output o
           && o.line().equals("got hello"), Duration.ofSeconds(30));
       ComponentHandle p2 = sim.component("p2");
-      assertThat(p2.output()).containsExactly("got Hello from p1", "got hello");  // stdout lines that are not messages
+      assertThat(p2.output())                    // its stdout lines that were not messages
+          .containsExactly("got Hello from p1", "got hello");
       runId = sim.runId();
     }                                            // close(): every process tree is gone
     assertThat(Simulator.processesOf(runId)).isEmpty();

@@ -32,7 +32,7 @@ class FaultsTest {
   @Test
   void network() {
     Network net = Network.builder()
-        .latency(Duration.ofMillis(1), Duration.ofMillis(20))   // uniform; or latency(d) fixed, exponentialLatency(mean)
+        .latency(Duration.ofMillis(1), Duration.ofMillis(20))   // uniform; or fixed, or exponentialLatency(mean)
         .loss(0.1)                                               // probability that a copy is lost
         .duplication(0.05)                                       // probability that a message travels twice
         .link("n1", "n2", LinkFaults.none().withLoss(0.5))       // one direction, instead of the defaults
@@ -55,7 +55,7 @@ class FaultsTest {
     heardAfterQuiet(sim, "n1", "x", "n1", "n2");
     sim.partition(List.of("n1"));                  // components on no side form one more side: n1 is isolated
     heardAfterQuiet(sim, "n2", "y", "n2", "n3", "n4", "n5");
-    String what = sim.partition(PartitionShape.MAJORITIES_RING);    // ISOLATE_ONE, RANDOM_HALVES, MAJORITIES_RING, BRIDGE
+    String what = sim.partition(PartitionShape.MAJORITIES_RING);  // or ISOLATE_ONE, RANDOM_HALVES, BRIDGE
     assertThat(what).contains("n1");
     sim.cut("n1", "n2");                           // one way: n1 -> n2 is down, n2 -> n1 still works
     sim.heal();                                    // everything up again
@@ -98,7 +98,8 @@ class FaultsTest {
 
   @SimulationTest(runs = 3)
   @NetworkFaults(latency = "1ms..20ms", loss = 0.3, duplication = 0.05)
-  @NemesisFaults(interval = "200ms..2s", faults = {Nemesis.Fault.PARTITION, Nemesis.Fault.CRASH_RESTART, Nemesis.Fault.PAUSE})
+  @NemesisFaults(interval = "200ms..2s",
+      faults = {Nemesis.Fault.PARTITION, Nemesis.Fault.CRASH_RESTART, Nemesis.Fault.PAUSE})
   void annotations(Simulator sim) {
     for (int i = 0; i < 20; i++) {
       sim.send("test", "n1", "rumour " + i);   // the test's own messages arrive, whatever the faults

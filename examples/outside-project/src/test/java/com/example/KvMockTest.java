@@ -14,8 +14,11 @@ class KvMockTest {
 
   @Test
   void withTheBuilder() {
-    try (Simulator sim = Simulator.builder().node("kv", KvMock::new).component("client", "python3", "nodes/kv_client.py")
-        .build().start()) {
+    try (Simulator sim = Simulator.builder()
+        .node("kv", KvMock::new)
+        .component("client", "python3", "nodes/kv_client.py")
+        .build()
+        .start()) {
       checkAnswers(sim);
       assertThat(sim.component("kv").pid()).isEqualTo(-1);                    // no process: a Java object
     }

@@ -3,7 +3,7 @@ package com.example;
 import dev.procsim.core.Message;
 import dev.procsim.core.WireProtocol;
 
-/** The README's toy protocol: a process sends by printing {@code to:<target>|<body>} and reads {@code <sender>|<body>}. */
+/** The README's toy protocol: a process sends with {@code to:<target>|<body>} and reads {@code <sender>|<body>}. */
 public class ToyProtocol implements WireProtocol {
   @Override
   public WireProtocol.Decoded decode(String line) {            // one stdout line, without its line break

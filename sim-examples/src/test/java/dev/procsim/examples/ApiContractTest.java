@@ -35,7 +35,7 @@ class ApiContractTest {
           sim.log()
               .awaitMessage(
                   msg -> msg.to().equals("p2") && msg.fate() == Fate.DELIVERED,
-                  Duration.ofSeconds(5));
+                  Duration.ofSeconds(30));
       sim.send("test", "p1", "hello"); // inject a message as if "test" had sent it
       List<Message> all = sim.log().messages(); // snapshot, in send order
       Component p2 =
@@ -63,7 +63,7 @@ class ApiContractTest {
       name = "p2",
       command = {"python3", "-c", "import sys; print(sys.stdin.readline())"})
   void p1GreetsP2(Simulator sim) {
-    sim.log().awaitMessage(m -> m.fate() == Fate.DELIVERED, Duration.ofSeconds(5));
+    sim.log().awaitMessage(m -> m.fate() == Fate.DELIVERED, Duration.ofSeconds(30));
     SimAssertions.assertThat(sim.log()).hasDelivered("p1", "p2", "Hello from p1");
   }
 

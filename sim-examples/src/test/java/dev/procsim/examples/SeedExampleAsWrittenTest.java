@@ -25,7 +25,7 @@ class SeedExampleAsWrittenTest {
       name = "p2",
       command = {"python3", "-c", "import sys; print(sys.stdin.readline())"})
   void theCommaMakesAnUnknownTarget(Simulator sim) {
-    Message m = sim.log().awaitMessage(msg -> msg.fate().isFinal(), Duration.ofSeconds(10));
+    Message m = sim.log().awaitMessage(msg -> msg.fate().isFinal(), Duration.ofSeconds(30));
 
     assertThat(m.fate()).isEqualTo(Fate.UNDELIVERABLE);
     assertThat(m.to()).isEqualTo("p2,");

@@ -19,8 +19,8 @@ class SeedExampleTest {
       name = "p2",
       command = {"python3", "-c", "import sys; print(sys.stdin.readline())"})
   void p1GreetsP2(Simulator sim) {
-    sim.log().awaitMessage(m -> m.fate() == Fate.DELIVERED, Duration.ofSeconds(10));
-    sim.component("p2").awaitExit(Duration.ofSeconds(10));
+    sim.log().awaitMessage(m -> m.fate() == Fate.DELIVERED, Duration.ofSeconds(30));
+    sim.component("p2").awaitExit(Duration.ofSeconds(30));
 
     assertThat(sim.log()).hasDelivered("p1", "p2", "Hello from p1").hasNoProtocolErrors();
     // p2 prints the line it read, newline included, so print() adds an empty line after it.
