@@ -6,6 +6,7 @@ import dev.procsim.core.Simulator;
 import dev.procsim.junit.Component;
 import dev.procsim.junit.SimAwait;
 import dev.procsim.junit.SimulationTest;
+import java.time.Duration;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
@@ -20,7 +21,8 @@ class FailureShowcaseTest {
   @Component(name = "f1", command = {"python3", "-c", "import sys\nfor line in sys.stdin: print('applied', line.strip())"})
   @Component(name = "f2", command = {"python3", "nodes/failing_follower.py"})
   void followersApplyTheUpdate(Simulator sim) {
-    SimAwait.awaitWhileAlive(sim, "f1", "f2").until(() -> sim.component("f2").output().contains("applied update 1"));
+    SimAwait.awaitWhileAlive(sim, "f1", "f2").atMost(Duration.ofSeconds(60))   // slow interpreters, busy machines
+        .until(() -> sim.component("f2").output().contains("applied update 1"));
     assertThat(sim.log()).hasOutput("f1", "applied update 1");
   }
 }

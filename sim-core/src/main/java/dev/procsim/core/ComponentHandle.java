@@ -86,4 +86,10 @@ public interface ComponentHandle {
 
   /** Whether it is paused. */
   boolean isPaused();
+
+  /**
+   * Whether it was crashed (by the test or a nemesis) and not restarted since: its exit was a fault
+   * procsim injected, not something it did.
+   */
+  boolean isCrashed();
 }

@@ -102,6 +102,51 @@ class SteppedTest {
     }
   }
 
+  /**
+   * What the README promises of timers: no network fault or partition touches them; a wake-up due
+   * while its component is down is undeliverable; one due after a restart reaches the new instance.
+   */
+  @Test
+  void timersIgnoreNetworkFaultsAndFollowCrashesAndRestarts() {
+    Node sleeper =
+        new Node() {
+          @Override
+          public void receive(String from, String body, NodeContext ctx) {
+            if (body.equals("arm")) {
+              ctx.timer(Duration.ofMillis(100), "wake 1");
+              ctx.timer(Duration.ofMillis(300), "wake 2");
+            } else {
+              ctx.output("got " + body + " from " + from);
+            }
+          }
+        };
+    try (Simulator sim =
+        Simulator.builder()
+            .echo(false)
+            .stepped()
+            .network(Network.builder().loss(1.0).build())
+            .node("t", () -> sleeper)
+            .node("other", () -> sleeper)
+            .build()
+            .start()) {
+      sim.partition(List.of("t"));
+      sim.send("test", "t", "arm");
+      sim.advanceUntil(Duration.ofMillis(50), WAIT);
+      sim.component("t").crash();
+      sim.advanceUntil(Duration.ofMillis(200), WAIT);
+      sim.component("t").restart();
+      sim.awaitQuiescence(WAIT);
+
+      List<Message> wakeUps =
+          sim.log().messages().stream().filter(m -> m.from().equals("procsim")).toList();
+      assertThat(wakeUps).extracting(Message::body).containsExactly("wake 1", "wake 2");
+      assertThat(wakeUps.get(0).fate()).isEqualTo(Fate.UNDELIVERABLE);
+      assertThat(wakeUps.get(0).reason()).isEqualTo("t is down: it was crashed");
+      assertThat(wakeUps.get(1).fate()).isEqualTo(Fate.DELIVERED);
+      assertThat(sim.component("t").output()).containsExactly("got wake 2 from procsim");
+    }
+  }
+
   @Test
   void timersFireOnTheVirtualClock() {
     String ticker =

@@ -48,22 +48,51 @@ public final class SimAwait {
   }
 
   /**
-   * {@link #await(Simulator)} that also fails fast when one of {@code components} exits, or any
-   * component when none is named.
+   * {@link #await(Simulator)} that also fails fast when one of {@code components} exits on its own,
+   * or had already exited on its own before the wait; with no name, when any component that was
+   * running as the wait began exits on its own. A crash that the test or a nemesis injected is not
+   * such an exit ({@link ComponentHandle#isCrashed()}): the component is down, not dead, and a
+   * restart may bring it back.
    */
   public static ConditionFactory awaitWhileAlive(Simulator sim, String... components) {
     List<ComponentHandle> watched = new ArrayList<>();
+    List<ComponentHandle> deadBefore = new ArrayList<>();
     if (components.length == 0) {
-      watched.addAll(sim.components());
+      for (ComponentHandle component : sim.components()) {
+        if (component.exitCode().isEmpty() || component.isCrashed()) {
+          watched.add(component);
+        }
+      }
     } else {
       for (String name : components) {
-        watched.add(sim.component(name));
+        ComponentHandle component = sim.component(name);
+        watched.add(component);
+        if (diedOnItsOwn(component)) {
+          deadBefore.add(component);
+        }
       }
     }
-    return awaitWatching(sim, watched);
+    return awaitWatching(sim, watched, deadBefore);
   }
 
   private static ConditionFactory awaitWatching(Simulator sim, List<ComponentHandle> watched) {
+    return awaitWatching(sim, watched, List.of());
+  }
+
+  /**
+   * Exited, and not because procsim crashed it. A crash is marked before its exit is recorded, and
+   * a restart clears the mark only once the new process is current; reading exit, mark, exit, mark
+   * in this order never mistakes a crash, or the old exit of a restart, for a death.
+   */
+  private static boolean diedOnItsOwn(ComponentHandle component) {
+    return component.exitCode().isPresent()
+        && !component.isCrashed()
+        && component.exitCode().isPresent()
+        && !component.isCrashed();
+  }
+
+  private static ConditionFactory awaitWatching(
+      Simulator sim, List<ComponentHandle> watched, List<ComponentHandle> deadBefore) {
     ConditionFactory factory = Awaitility.await().atMost(DEFAULT_TIMEOUT).pollDelay(Duration.ZERO);
     SteppingPollInterval stepping = sim.isStepped() ? new SteppingPollInterval(sim) : null;
     factory =
@@ -72,8 +101,9 @@ public final class SimAwait {
         () -> {
           for (ComponentHandle component : watched) {
             // The recorded exit, not isAlive(): the error then always shows the exit entry.
-            if (component.exitCode().isPresent()) {
-              throw new AssertionError(describeDeath(sim, component));
+            if (diedOnItsOwn(component)) {
+              throw new AssertionError(
+                  describeDeath(sim, component, deadBefore.contains(component)));
             }
           }
           if (stepping != null && stepping.wentQuiet()) {
@@ -90,7 +120,8 @@ public final class SimAwait {
    * The headline names the component and its last stderr line (usually the error); then the log,
    * where the exit and the lines before it show the rest.
    */
-  private static String describeDeath(Simulator sim, ComponentHandle component) {
+  private static String describeDeath(
+      Simulator sim, ComponentHandle component, boolean beforeTheWait) {
     LogEvent.ProcessExited exit =
         sim.log().events().stream()
             .filter(
@@ -104,7 +135,7 @@ public final class SimAwait {
     return component.name()
         + " exited with code "
         + exit.exitCode()
-        + " while awaited"
+        + (beforeTheWait ? " before the wait began" : " while awaited")
         + (errors.isEmpty() ? "" : ": " + errors.get(errors.size() - 1).strip())
         + "\n"
         + FailureReport.of(sim, LOG_TAIL);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.procsim.core.Simulator;
 import dev.procsim.junit.assertj.SimAssertions;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.awaitility.core.TerminalFailureException;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,61 @@ class SimAwaitTest {
           .hasMessageContaining("procsim: seed " + sim.seed());
     }
     assertThat(Simulator.processesOf(sim.runId())).isEmpty();
+  }
+
+  @Test
+  void aCrashInjectedBeforeOrDuringTheWaitIsNotADeath() {
+    Simulator sim =
+        Simulator.builder()
+            .echo(false)
+            .component("victim", "cat")
+            .component("echo", "cat")
+            .build()
+            .start();
+    try (sim) {
+      sim.component("victim").crash(); // before the wait: named or not, it is down, not dead
+      AtomicBoolean crashedDuring = new AtomicBoolean();
+      SimAwait.awaitWhileAlive(sim, "victim", "echo")
+          .atMost(Duration.ofMinutes(5))
+          .until(
+              () -> {
+                if (!crashedDuring.getAndSet(true)) {
+                  sim.component("victim").restart();
+                  sim.component("victim").crash(); // during the wait, exit recorded at return
+                  sim.send("test", "echo", "hello");
+                  return false;
+                }
+                return sim.component("echo").output().contains("hello");
+              });
+      SimAwait.awaitWhileAlive(sim).until(() -> sim.component("echo").isAlive());
+    }
+  }
+
+  @Test
+  void aNamedComponentThatHadAlreadyExitedFailsAtOnceSayingSo() {
+    Simulator sim =
+        Simulator.builder()
+            .echo(false)
+            .component("quitter", "sh", "-c", "echo 'no config' >&2; exit 3")
+            .component("echo", "cat")
+            .build()
+            .start();
+    try (sim) {
+      sim.component("quitter").awaitExit(Duration.ofMinutes(1));
+      assertThatThrownBy(
+              () ->
+                  SimAwait.awaitWhileAlive(sim, "quitter")
+                      .atMost(Duration.ofMinutes(5))
+                      .until(() -> false))
+          .isInstanceOf(TerminalFailureException.class)
+          .rootCause()
+          .hasMessageStartingWith("quitter exited with code 3 before the wait began: no config\n");
+      // Unnamed, it watches what was running as the wait began: quitter's old exit is no failure.
+      sim.send("test", "echo", "hi");
+      SimAwait.awaitWhileAlive(sim)
+          .atMost(Duration.ofMinutes(5))
+          .until(() -> sim.component("echo").output().contains("hi"));
+    }
   }
 
   /** A stepped run of two Java nodes passing a counter up to 20; nothing moves unless driven. */

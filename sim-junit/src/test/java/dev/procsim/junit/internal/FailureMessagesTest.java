@@ -102,19 +102,31 @@ class FailureMessagesTest {
 
   @Test
   void aFailFastDeathInsideAwaitilityIsReportedAsTheDeathItself() {
-    sim.component("echo").crash();
-    Throwable failure =
-        catchThrowable(
-            () ->
-                SimAwait.awaitWhileAlive(sim, "echo")
-                    .atMost(Duration.ofMinutes(1))
-                    .until(() -> false));
+    try (Simulator dying =
+        Simulator.builder()
+            .echo(false)
+            .seed(7)
+            .component("quitter", "sh", "-c", "read x; echo 'disk full' >&2; exit 4")
+            .build()
+            .start()) {
+      dying.send("test", "quitter", "go");
+      Throwable failure =
+          catchThrowable(
+              () ->
+                  SimAwait.awaitWhileAlive(dying, "quitter")
+                      .atMost(Duration.ofMinutes(1))
+                      .until(() -> false));
 
-    Throwable reported = FailureMessages.rewrite(failure, sim, "seed 7", RECIPE, 40);
+      Throwable reported = FailureMessages.rewrite(failure, dying, "seed 7", RECIPE, 40);
 
-    assertThat(reported.getMessage()).startsWith("seed 7: echo exited with code ");
-    assertThat(reported.getMessage()).containsOnlyOnce("procsim: seed 7").containsOnlyOnce(RECIPE);
-    assertThat(reported).hasNoCause();
+      assertThat(reported.getMessage())
+          .startsWith("seed 7: quitter exited with code 4 while awaited: disk full\n");
+      assertThat(reported.getMessage())
+          .containsOnlyOnce("procsim: seed 7")
+          .containsOnlyOnce(RECIPE)
+          .containsOnlyOnce("disk full\n      ");
+      assertThat(reported).hasNoCause();
+    }
   }
 
   @Test

@@ -70,7 +70,7 @@ public abstract class ComponentRuntime implements Component, Endpoint, Participa
     }
   }
 
-  /** Whether it was crashed and not restarted since. */
+  @Override
   public final boolean isCrashed() {
     return crashed;
   }

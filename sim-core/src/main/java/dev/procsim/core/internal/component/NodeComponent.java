@@ -146,9 +146,10 @@ public final class NodeComponent extends ComponentRuntime {
   public synchronized void crash() {
     NodeIncarnation incarnation = requireRunning("crash");
     log().recordFault("crash", name() + " (Java node) dropped with its state");
+    // Marked before the exit is recorded: whoever sees the exit must also see that it was a crash.
+    setCrashed(true);
     end(incarnation, name() + " is down: it was crashed", CRASH_EXIT_CODE);
     setPaused(false);
-    setCrashed(true);
   }
 
   /** Ends an incarnation: no more deliveries, its context goes dead, its exit is recorded. */
@@ -165,10 +166,11 @@ public final class NodeComponent extends ComponentRuntime {
       crash();
     }
     log().recordFault("restart", name() + " with a new instance from its factory");
-    setCrashed(false);
     mailbox = new NodeMailbox(name(), log(), backlog);
     try {
       launch();
+      // Cleared once the new instance is current: until then the old exit still shows.
+      setCrashed(false);
     } catch (SimulationException e) {
       // Down it stays: what comes for it is refused, not kept for a start that will not come.
       mailbox.stop(name() + " is down: its restart failed");

@@ -190,9 +190,10 @@ public final class ProcessComponent extends ComponentRuntime {
                 + (tree.size() > 1 ? " and " + (tree.size() - 1) + " descendants" : "")
                 + ") killed with SIGKILL");
     incarnation.stdin().stop(name() + " is down: it was crashed");
+    // Marked before the kill: whoever sees the exit recorded must also see that it was a crash.
+    setCrashed(true);
     ProcessTree.kill(tree);
     setPaused(false);
-    setCrashed(true);
     try {
       // The whole tree, not only the root: a crashed node leaves nothing running behind it.
       ProcessTree.awaitExit(tree, System.nanoTime() + CRASH_SETTLE.toNanos());
@@ -214,8 +215,9 @@ public final class ProcessComponent extends ComponentRuntime {
     log().recordFault("restart", name() + " with its command and environment: " + spec.command());
     StdinWriter fresh = newWriter();
     stdin = fresh;
-    setCrashed(false);
     launch(fresh);
+    // Cleared once the new incarnation is current: until then the old exit still shows.
+    setCrashed(false);
     fire(LifecycleListener.Change.RESTARTED);
   }
 
