@@ -228,27 +228,6 @@ public final class NetworkEngine {
     return true;
   }
 
-  /** What one step did. */
-  public enum StepOutcome {
-    /** A message was handed to its target. */
-    DELIVERED,
-    /** A message was due, but a partition dropped it or its target refused it. */
-    STOPPED,
-    /** Nothing can be delivered: the queue is empty, or holds only messages to held targets. */
-    NOTHING,
-    /** The next message is due after the time limit of the step. */
-    LATER
-  }
-
-  /**
-   * What one step did.
-   *
-   * @param outcome what happened
-   * @param delivered the message handed to a target, when one was
-   * @param changesSoFar how many messages were ever queued (plus other changes), when it looked
-   */
-  public record StepResult(StepOutcome outcome, Optional<Message> delivered, long changesSoFar) {}
-
   /**
    * One step of a stepped run: among the messages due now, hands out the one {@code choice} picks
    * (the others keep their place); when none is due, first moves the clock ({@code clockTo} moves
@@ -260,7 +239,7 @@ public final class NetworkEngine {
     lock.lock();
     try {
       if (closed) {
-        return new StepResult(StepOutcome.NOTHING, Optional.empty(), changes.get());
+        return new StepResult(StepResult.Outcome.NOTHING, Optional.empty(), changes.get());
       }
       List<DeliveryQueue.Pending> held = new ArrayList<>();
       DeliveryQueue.Pending head;
@@ -272,8 +251,8 @@ public final class NetworkEngine {
         held.forEach(queue::putBack);
         return new StepResult(
             head == null || head.dueNanos() == Long.MAX_VALUE
-                ? StepOutcome.NOTHING
-                : StepOutcome.LATER,
+                ? StepResult.Outcome.NOTHING
+                : StepResult.Outcome.LATER,
             Optional.empty(),
             changes.get());
       }
@@ -285,7 +264,7 @@ public final class NetworkEngine {
       if (due.isEmpty()) {
         // Its target was paused since the look above: nothing can go now; a resume says so.
         held.forEach(queue::putBack);
-        return new StepResult(StepOutcome.NOTHING, Optional.empty(), changes.get());
+        return new StepResult(StepResult.Outcome.NOTHING, Optional.empty(), changes.get());
       }
       DeliveryQueue.Pending chosen = due.remove(choice.nextInt(due.size()));
       due.forEach(queue::putBack);
@@ -293,8 +272,8 @@ public final class NetworkEngine {
       pending = queue.size();
       Message message = chosen.message();
       return deliver(message)
-          ? new StepResult(StepOutcome.DELIVERED, Optional.of(message), changes.get())
-          : new StepResult(StepOutcome.STOPPED, Optional.empty(), changes.get());
+          ? new StepResult(StepResult.Outcome.DELIVERED, Optional.of(message), changes.get())
+          : new StepResult(StepResult.Outcome.STOPPED, Optional.empty(), changes.get());
     } finally {
       lock.unlock();
     }

@@ -4,6 +4,7 @@ import dev.procsim.core.internal.log.Deadlines;
 import dev.procsim.core.internal.log.LogStore;
 import dev.procsim.core.internal.network.NemesisRunner;
 import dev.procsim.core.internal.network.NetworkEngine;
+import dev.procsim.core.internal.network.StepResult;
 import dev.procsim.core.internal.seed.SeededRandom;
 import dev.procsim.core.internal.text.ConsoleEcho;
 import dev.procsim.core.internal.text.FailureTexts;
@@ -130,7 +131,7 @@ final class Stepper {
           continue; // the waiter has what it waited for (or gave up): stand still right here
         }
         long limit = serving.timeLimit;
-        NetworkEngine.StepResult result = network.step(choice, this::advanceClock, limit);
+        StepResult result = network.step(choice, this::advanceClock, limit);
         switch (result.outcome()) {
           case DELIVERED -> {
             String target = result.delivered().orElseThrow().to();
