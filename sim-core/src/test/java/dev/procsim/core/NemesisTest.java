@@ -110,9 +110,11 @@ class NemesisTest {
   @Test
   void closingWithARunningNemesisLeavesNothingBehind() {
     Simulator sim = cluster(5, FAST);
-    awaitDecisions(sim, 5);
-    sim.close();
-    assertThat(Simulator.processesOf(sim.runId())).isEmpty();
+    try (sim) {
+      awaitDecisions(sim, 5);
+      sim.close();
+      assertThat(Simulator.processesOf(sim.runId())).isEmpty();
+    }
   }
 
   @Test

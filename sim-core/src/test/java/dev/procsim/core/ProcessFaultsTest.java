@@ -140,8 +140,10 @@ class ProcessFaultsTest {
   @Test
   void closingWithAPausedComponentLeavesNothingBehind() {
     Simulator sim = sim("sh", "-c", "sleep 600 & cat");
-    sim.component("node").pause();
-    sim.close();
-    assertThat(Simulator.processesOf(sim.runId())).isEmpty();
+    try (sim) {
+      sim.component("node").pause();
+      sim.close();
+      assertThat(Simulator.processesOf(sim.runId())).isEmpty();
+    }
   }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,22 @@ class SimulatorTest {
 
   private static Simulator.Builder quiet() {
     return Simulator.builder().echo(false);
+  }
+
+  /**
+   * The run's processes once there are at least {@code count}. Polled: a shell's background child
+   * exists from its fork, but while it is still in exec its environment (where the run id is) reads
+   * as empty, and nothing announces the end of an exec.
+   */
+  private static List<ProcessHandle> awaitProcessesOf(Simulator sim, int count) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    List<ProcessHandle> found = Simulator.processesOf(sim.runId());
+    while (found.size() < count && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(Duration.ofMillis(1).toNanos());
+      found = Simulator.processesOf(sim.runId());
+    }
+    assertThat(found).as("processes of run %s", sim.runId()).hasSizeGreaterThanOrEqualTo(count);
+    return found;
   }
 
   private static void assertNothingLeftOf(Simulator sim) {
@@ -274,20 +291,16 @@ class SimulatorTest {
             .component("tree", "sh", "-c", tree)
             .build()
             .start();
-    long[] parts = {0};
-    sim.log()
-        .awaitEvent(
-            e ->
-                e instanceof LogEvent.Output o
-                    && (o.line().equals("daemon") || o.line().equals("inner"))
-                    && ++parts[0] == 2,
-            WAIT);
-    List<ProcessHandle> before = Simulator.processesOf(sim.runId());
-    assertThat(before).hasSizeGreaterThanOrEqualTo(4);
-    sim.close();
-    assertThat(before).noneMatch(ProcessHandle::isAlive);
-    assertNothingLeftOf(sim);
-    assertThat(sim.component("tree").exitCode()).isPresent();
+    try (sim) {
+      for (String part : List.of("daemon", "inner")) {
+        sim.log().awaitEvent(e -> e instanceof LogEvent.Output o && o.line().equals(part), WAIT);
+      }
+      List<ProcessHandle> before = awaitProcessesOf(sim, 4);
+      sim.close();
+      assertThat(before).noneMatch(ProcessHandle::isAlive);
+      assertNothingLeftOf(sim);
+      assertThat(sim.component("tree").exitCode()).isPresent();
+    }
   }
 
   @Test
@@ -300,63 +313,71 @@ class SimulatorTest {
         .hasMessageContaining("closed");
 
     Simulator sim = quiet().component("a", "cat").build().start();
-    assertThatThrownBy(sim::start)
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("started");
-    sim.close();
-    sim.close();
-    assertNothingLeftOf(sim);
+    try (sim) {
+      assertThatThrownBy(sim::start)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("started");
+      sim.close();
+      sim.close();
+      assertNothingLeftOf(sim);
+    }
   }
 
   @Test
   void closeWhileInterruptedStillEndsEveryProcessAndKeepsTheInterrupt() {
     Simulator sim =
         quiet().component("deaf", "sh", "-c", "trap '' TERM; sleep 600").build().start();
-    Thread.currentThread().interrupt();
-    try {
-      sim.close();
-      assertThat(Thread.currentThread().isInterrupted()).isTrue();
-    } finally {
-      Thread.interrupted();
+    try (sim) {
+      Thread.currentThread().interrupt();
+      try {
+        sim.close();
+        assertThat(Thread.currentThread().isInterrupted()).isTrue();
+      } finally {
+        Thread.interrupted();
+      }
+      assertNothingLeftOf(sim);
     }
-    assertNothingLeftOf(sim);
   }
 
   @Test
   void messagesNotYetDeliveredAtCloseGetAFate() {
     Simulator sim =
         quiet().closeGrace(Duration.ZERO).component("deaf", "sleep", "600").build().start();
-    for (int i = 0; i < 200; i++) {
-      sim.send("test", "deaf", "y".repeat(4096));
+    try (sim) {
+      for (int i = 0; i < 200; i++) {
+        sim.send("test", "deaf", "y".repeat(4096));
+      }
+      sim.close();
+      assertThat(sim.log().messages())
+          .filteredOn(m -> m.fate() == Fate.UNDELIVERABLE)
+          .isNotEmpty()
+          .allSatisfy(m -> assertThat(m.reason()).contains("closed"));
+      assertNothingLeftOf(sim);
     }
-    sim.close();
-    assertThat(sim.log().messages())
-        .filteredOn(m -> m.fate() == Fate.UNDELIVERABLE)
-        .isNotEmpty()
-        .allSatisfy(m -> assertThat(m.reason()).contains("closed"));
-    assertNothingLeftOf(sim);
   }
 
   @Test
   void sendChecksItsArgumentsAndTheState() {
     Simulator sim = quiet().component("a", "cat").component("b", "cat").build();
-    assertThatThrownBy(() -> sim.send("test", "a", "x"))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("not started");
-    sim.start();
-    assertThatThrownBy(() -> sim.send("test", "c", "x"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("\"c\"")
-        .hasMessageContaining("a, b");
-    assertThatThrownBy(() -> sim.send("test", "a", "two\nlines"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("line break");
-    assertThatThrownBy(() -> sim.send("a test", "a", "x"))
-        .isInstanceOf(IllegalArgumentException.class);
-    sim.close();
-    assertThatThrownBy(() -> sim.send("test", "a", "x"))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("closed");
+    try (sim) {
+      assertThatThrownBy(() -> sim.send("test", "a", "x"))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("not started");
+      sim.start();
+      assertThatThrownBy(() -> sim.send("test", "c", "x"))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("\"c\"")
+          .hasMessageContaining("a, b");
+      assertThatThrownBy(() -> sim.send("test", "a", "two\nlines"))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("line break");
+      assertThatThrownBy(() -> sim.send("a test", "a", "x"))
+          .isInstanceOf(IllegalArgumentException.class);
+      sim.close();
+      assertThatThrownBy(() -> sim.send("test", "a", "x"))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("closed");
+    }
   }
 
   @Test

@@ -112,6 +112,29 @@ public final class LogStore {
     return recordFate(id, Fate.DELIVERED, "");
   }
 
+  /**
+   * A message recorded as delivered whose write then failed: its fate becomes undeliverable, with
+   * the reason, and the log shows both entries in order. Does nothing for any other fate.
+   */
+  public void correctToUndeliverable(long id, String reason) {
+    lock.lock();
+    try {
+      int index = Math.toIntExact(id - 1);
+      Message current = messages.get(index);
+      if (current.fate() != Fate.DELIVERED) {
+        return;
+      }
+      Message corrected =
+          current.withFate(Fate.UNDELIVERABLE, reason + " (the write of its line failed)");
+      messages.set(index, corrected);
+      append(
+          new LogEvent.Undeliverable(
+              nextSeq(), now(), id, corrected.from(), corrected.to(), corrected.reason()));
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Marks a message undeliverable with the reason; false when it already had a final fate. */
   public boolean recordUndeliverable(long id, String reason) {
     return recordFate(id, Fate.UNDELIVERABLE, reason);

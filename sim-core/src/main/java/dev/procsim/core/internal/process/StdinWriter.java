@@ -13,9 +13,11 @@ import java.util.List;
 /**
  * Writes messages to one component's stdin on a thread of its own, fed by a bounded backlog, so a
  * process that reads slowly or not at all blocks only this thread, never the network. Each message
- * is encoded by the component's wire protocol into one line. Writes are batched: a message counts
- * as delivered once the batch holding it has been flushed into the pipe. A message its protocol
- * cannot encode as one line is undeliverable, with the reason, and the others go on.
+ * is encoded by the component's wire protocol into one line. Writes are batched. A message is
+ * recorded as delivered just before its line is written, so that nothing the target does in answer
+ * can enter the log before it; if the write then fails (the process closed its stdin), its fate is
+ * corrected to undeliverable, with the reason. A message its protocol cannot encode as one line is
+ * undeliverable, with the reason, and the others go on.
  *
  * <p>Backlog policy: when {@code capacity} messages are waiting, further messages are refused and
  * become undeliverable with a reason that says the component is not reading its stdin.
@@ -122,30 +124,34 @@ public final class StdinWriter {
 
   private void writeLoop(OutputStream stdin) {
     List<Message> batch = new ArrayList<>(MAX_BATCH);
-    List<Message> written = new ArrayList<>(MAX_BATCH);
+    List<Message> handedOver = new ArrayList<>(MAX_BATCH);
     try (stdin) {
       while (takeBatch(batch)) {
-        written.clear();
+        handedOver.clear();
         try {
           for (Message message : batch) {
             byte[] line = encode(message);
-            if (line != null) {
+            // Recorded as delivered before its bytes go: the target may react as soon as it reads
+            // them, and the log must never show an effect before its cause. One whose fate was
+            // already final (the simulator closing) is not written at all.
+            if (line != null && log.recordDelivered(message.id())) {
+              handedOver.add(message);
               stdin.write(line);
               stdin.write('\n');
-              written.add(message);
             }
           }
           stdin.flush();
         } catch (IOException e) {
           stop(component + " closed its stdin (" + e.getMessage() + ")");
           for (Message message : batch) {
-            // Those that failed to encode have their fate already; this records the others.
-            log.recordUndeliverable(message.id(), refusalReason());
+            if (handedOver.contains(message)) {
+              log.correctToUndeliverable(message.id(), refusalReason());
+            } else {
+              // Not reached by the loop; those that failed to encode keep the fate they have.
+              log.recordUndeliverable(message.id(), refusalReason());
+            }
           }
           return;
-        }
-        for (Message message : written) {
-          log.recordDelivered(message.id());
         }
         doneWriting();
       }
