@@ -23,7 +23,10 @@ import java.util.OptionalInt;
  * }</pre>
  *
  * <p>Output, errors and the log span every incarnation; {@link #pid()}, {@link #isAlive()} and
- * {@link #exitCode()} describe the current one.
+ * {@link #exitCode()} describe the current one. Once the simulator starts closing, {@link
+ * #crash()}, {@link #restart()}, {@link #pause()} and {@link #resume()} throw an {@link
+ * IllegalStateException} ("the simulator is closing: cannot restart n1"): nothing is started after
+ * the teardown has begun, and a fault in progress is finished before it.
  */
 public interface ComponentHandle {
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.procsim.core.internal.process.ProcessTree;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** crash, restart, pause and resume with real processes. */
@@ -145,5 +147,44 @@ class ProcessFaultsTest {
       sim.close();
       assertThat(Simulator.processesOf(sim.runId())).isEmpty();
     }
+  }
+
+  @Test
+  void everyFaultAfterCloseIsRefusedAndStartsNothing() {
+    Simulator sim = sim("cat");
+    sim.close();
+    ComponentHandle node = sim.component("node");
+    for (Runnable fault :
+        List.<Runnable>of(node::restart, node::crash, node::pause, node::resume)) {
+      assertThatThrownBy(fault::run)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageStartingWith("the simulator is closed: cannot ");
+    }
+    assertThat(Simulator.processesOf(sim.runId())).isEmpty();
+  }
+
+  @Test
+  void restartsRacingCloseEndAtOnceAndLeaveNothingBehind() throws Exception {
+    Simulator sim = sim("cat");
+    ComponentHandle node = sim.component("node");
+    CompletableFuture<IllegalStateException> restarter =
+        CompletableFuture.supplyAsync(
+            () -> {
+              while (true) {
+                try {
+                  node.restart();
+                } catch (IllegalStateException refused) {
+                  return refused;
+                }
+              }
+            });
+    // Closes while the restarts go on: at least one has happened, so the race is real.
+    sim.log()
+        .awaitEvent(e -> e instanceof LogEvent.FaultInjected f && f.kind().equals("restart"), WAIT);
+    sim.close();
+    assertThat(restarter.get(WAIT.toSeconds(), TimeUnit.SECONDS))
+        .hasMessageMatching("the simulator is (closing|closed): cannot (restart|crash) node");
+    assertThat(Simulator.processesOf(sim.runId())).isEmpty();
+    assertThat(node.isAlive()).isFalse();
   }
 }

@@ -97,6 +97,9 @@ public final class Lifecycle implements AutoCloseable {
     }
     // Not worth lifting the last fault (restarting a process only to kill it) when closing.
     boolean interrupted = faults.stopNemesis(false);
+    for (ComponentRuntime component : assembly.components()) {
+      component.refuseFaults("the simulator is closing");
+    }
     assembly.scheduler().close();
     synchronized (this) {
       state = State.CLOSED;
@@ -108,6 +111,9 @@ public final class Lifecycle implements AutoCloseable {
     assembly.store().resolveInFlight("the simulator closed before the message was delivered");
     assembly.store().seal();
     assembly.exitHandlers().shutdown();
+    for (ComponentRuntime component : assembly.components()) {
+      component.refuseFaults("the simulator is closed");
+    }
     OpenSimulators.remove(this);
     if (!survivors.isEmpty()) {
       List<Long> pids = new ArrayList<>();

@@ -44,6 +44,9 @@ public abstract class ComponentRuntime implements Component, Endpoint, Participa
   private volatile Router router;
   private volatile boolean paused;
   private volatile boolean crashed;
+  // Why faults are refused: set when the simulator starts closing, so that nothing is started
+  // after the teardown has looked for what to end.
+  private volatile String refusal;
 
   /** A component named {@code name}, recorded in {@code log}, waited on with {@code waits}. */
   protected ComponentRuntime(String name, LogStore log, ConsoleEcho echo, WaitStrategy waits) {
@@ -51,6 +54,23 @@ public abstract class ComponentRuntime implements Component, Endpoint, Participa
     this.log = log;
     this.echo = echo;
     this.waits = waits;
+  }
+
+  /**
+   * Refuses every later crash, restart, pause and resume with {@code reason} (say, "the simulator
+   * is closing"). Synchronized with them: it returns once a fault in progress has finished, so the
+   * process a restart started is there for the teardown to end.
+   */
+  public final synchronized void refuseFaults(String reason) {
+    refusal = reason;
+  }
+
+  /** Throws an {@link IllegalStateException} when faults are refused. */
+  protected final void requireOpen(String operation) {
+    String reason = refusal;
+    if (reason != null) {
+      throw new IllegalStateException(reason + ": cannot " + operation + " " + name);
+    }
   }
 
   /** Gives it the router its messages and output go through; once, before {@link #start()}. */

@@ -144,6 +144,7 @@ public final class NodeComponent extends ComponentRuntime {
 
   @Override
   public synchronized void crash() {
+    requireOpen("crash");
     NodeIncarnation incarnation = requireRunning("crash");
     log().recordFault("crash", name() + " (Java node) dropped with its state");
     // Marked before the exit is recorded: whoever sees the exit must also see that it was a crash.
@@ -161,6 +162,7 @@ public final class NodeComponent extends ComponentRuntime {
 
   @Override
   public synchronized void restart() {
+    requireOpen("restart");
     NodeIncarnation old = requireStarted("restart");
     if (old.context().isLive()) {
       crash();
@@ -182,6 +184,7 @@ public final class NodeComponent extends ComponentRuntime {
 
   @Override
   public synchronized void pause() {
+    requireOpen("pause");
     NodeIncarnation incarnation = requireRunning("pause");
     if (isPaused()) {
       return;
@@ -193,6 +196,7 @@ public final class NodeComponent extends ComponentRuntime {
 
   @Override
   public synchronized void resume() {
+    requireOpen("resume");
     NodeIncarnation incarnation = requireStarted("resume");
     if (!isPaused()) {
       return;

@@ -179,6 +179,7 @@ public final class ProcessComponent extends ComponentRuntime {
 
   @Override
   public synchronized void crash() {
+    requireOpen("crash");
     Incarnation incarnation = requireRunning("crash");
     List<ProcessHandle> tree = ProcessTree.withDescendants(incarnation.process().toHandle());
     log()
@@ -206,6 +207,7 @@ public final class ProcessComponent extends ComponentRuntime {
 
   @Override
   public synchronized void restart() {
+    requireOpen("restart");
     Incarnation old = requireStarted("restart");
     if (old.process().isAlive()) {
       crash();
@@ -223,6 +225,7 @@ public final class ProcessComponent extends ComponentRuntime {
 
   @Override
   public synchronized void pause() {
+    requireOpen("pause");
     Incarnation incarnation = requireRunning("pause");
     if (isPaused()) {
       return;
@@ -247,6 +250,7 @@ public final class ProcessComponent extends ComponentRuntime {
 
   @Override
   public synchronized void resume() {
+    requireOpen("resume");
     Incarnation incarnation = requireStarted("resume");
     if (!isPaused()) {
       return;
