@@ -69,12 +69,44 @@ public record ComponentSpec(
       throw new IllegalArgumentException(
           "component \"" + name + "\": the program name of the command " + command + " is blank");
     }
+    for (String part : command) {
+      if (part.indexOf('\0') >= 0) {
+        throw new IllegalArgumentException(
+            "component \""
+                + name
+                + "\": the command argument "
+                + Texts.quote(part)
+                + " contains a NUL character, which the OS cannot pass to a process");
+      }
+    }
     command = List.copyOf(command);
     environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
+    environment.forEach((key, value) -> requireValidVariable(name, key, value));
     Objects.requireNonNull(ackMarker, "ackMarker");
     if (ackMarker.indexOf('\n') >= 0 || ackMarker.indexOf('\r') >= 0) {
       throw new IllegalArgumentException(
           "component \"" + name + "\": the ack marker cannot contain a line break");
+    }
+  }
+
+  /** An environment entry the OS can pass: a name without '=' or NUL, a value without NUL. */
+  private static void requireValidVariable(String component, String key, String value) {
+    String problem =
+        key.isEmpty()
+            ? "has an empty name"
+            : key.indexOf('=') >= 0
+                ? "has a name with '=', which would end the name there"
+                : key.indexOf('\0') >= 0 || value.indexOf('\0') >= 0
+                    ? "contains a NUL character, which the OS cannot pass to a process"
+                    : null;
+    if (problem != null) {
+      throw new IllegalArgumentException(
+          "component \""
+              + component
+              + "\": the environment variable "
+              + Texts.quote(key)
+              + " "
+              + problem);
     }
   }
 

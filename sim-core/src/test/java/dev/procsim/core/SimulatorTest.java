@@ -357,6 +357,32 @@ class SimulatorTest {
   }
 
   @Test
+  void aBodyAProcessCouldNotReadAsLoggedIsRefusedWhereverItComesFrom() {
+    Node forwarder = (from, body, ctx) -> ctx.send("reader", "x\uDC00y"); // a lone low surrogate
+    try (Simulator sim =
+        quiet().component("reader", "cat").node("forwarder", () -> forwarder).build().start()) {
+      assertThatThrownBy(() -> sim.send("test", "reader", "a\uD800b"))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(
+              "a message body must be text a process can read: it holds an unpaired surrogate"
+                  + " U+D800 at index 1, which UTF-8 cannot encode");
+      sim.send("test", "reader", "smile \uD83D\uDE00"); // a pair is one code point: fine
+      sim.send("test", "forwarder", "go");
+      Message refused =
+          sim.log()
+              .awaitMessage(
+                  m -> m.from().equals("forwarder") && m.fate() == Fate.UNDELIVERABLE, WAIT);
+      assertThat(refused.reason())
+          .isEqualTo(
+              "its line for reader holds an unpaired surrogate U+DC00 at index 1, which UTF-8"
+                  + " cannot encode");
+      sim.log()
+          .awaitEvent(
+              e -> e instanceof LogEvent.Output o && o.line().equals("smile \uD83D\uDE00"), WAIT);
+    }
+  }
+
+  @Test
   void sendChecksItsArgumentsAndTheState() {
     Simulator sim = quiet().component("a", "cat").component("b", "cat").build();
     try (sim) {
@@ -405,6 +431,26 @@ class SimulatorTest {
         .hasMessageContaining("component \"a\": the command is empty");
     assertThatThrownBy(() -> Simulator.builder().build())
         .hasMessageContaining("at least one component");
+  }
+
+  @Test
+  void anEnvironmentOrCommandTheOsCannotPassIsAClearErrorNamingTheComponent() {
+    ComponentSpec spec = ComponentSpec.of("a", "cat");
+    assertThatThrownBy(() -> spec.withEnvironment("", "x"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("component \"a\": the environment variable \"\" has an empty name");
+    assertThatThrownBy(() -> spec.withEnvironment("A=B", "x"))
+        .hasMessage(
+            "component \"a\": the environment variable \"A=B\" has a name with '=', which would"
+                + " end the name there");
+    assertThatThrownBy(() -> spec.withEnvironment("A", "x\0y"))
+        .hasMessage(
+            "component \"a\": the environment variable \"A\" contains a NUL character, which the"
+                + " OS cannot pass to a process");
+    assertThatThrownBy(() -> ComponentSpec.of("b", "echo", "x\0y"))
+        .hasMessageStartingWith("component \"b\": the command argument ")
+        .hasMessageEndingWith("contains a NUL character, which the OS cannot pass to a process");
+    assertThat(spec.withEnvironment("A", "x=y").environment()).containsEntry("A", "x=y");
   }
 
   @Test

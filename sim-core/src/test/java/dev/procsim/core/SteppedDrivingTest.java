@@ -2,18 +2,22 @@ package dev.procsim.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /** Every way to wait drives a stepped run; explicit control; a held run says so. */
 class SteppedDrivingTest {
+  private static final Duration HOUR = Duration.ofHours(1);
   private static final Duration WAIT = Duration.ofSeconds(30);
 
   /** Two Java nodes passing a counter back and forth until it reaches {@code limit}. */
@@ -154,6 +158,55 @@ class SteppedDrivingTest {
   }
 
   @Test
+  void closeWakesEveryWaitInProgressSayingTheSimulatorClosed() throws Exception {
+    try (Simulator sim = Simulator.builder().echo(false).component("echo", "cat").build().start()) {
+      CompletableFuture<Throwable> message =
+          waitInBackground(() -> sim.log().awaitMessage("a message never sent", m -> false, HOUR));
+      CompletableFuture<Throwable> event =
+          waitInBackground(() -> sim.log().awaitEvent("an entry never made", e -> false, HOUR));
+      sim.close();
+      assertThat(message.get(WAIT.toSeconds(), TimeUnit.SECONDS))
+          .isInstanceOf(AssertionError.class)
+          .hasMessageStartingWith("the simulator is closed, so its log will never show a message");
+      assertThat(event.get(WAIT.toSeconds(), TimeUnit.SECONDS))
+          .isInstanceOf(AssertionError.class)
+          .hasMessageStartingWith("the simulator is closed, so its log will never show an entry");
+    }
+    // A stepped run that never goes quiet (an endless rally): only close can end its wait.
+    try (Simulator sim = rally(Integer.MAX_VALUE, Network.reliable()).build().start()) {
+      sim.send("test", "a", "0");
+      CompletableFuture<Throwable> stepping =
+          waitInBackground(() -> sim.log().awaitMessage("a message never sent", m -> false, HOUR));
+      // The run moves only while that wait drives it: once it has moved, the wait is under way.
+      // (Polled: a second waiter may not drive a stepped run.)
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      while (sim.log().size() < 100 && System.nanoTime() < deadline) {
+        LockSupport.parkNanos(Duration.ofMillis(1).toNanos());
+      }
+      assertThat(sim.log().size()).isGreaterThanOrEqualTo(100);
+      sim.close();
+      assertThat(stepping.get(WAIT.toSeconds(), TimeUnit.SECONDS))
+          .isInstanceOf(AssertionError.class)
+          .hasMessageStartingWith("the simulator is closed, so its log will never show a message");
+    }
+  }
+
+  /** Runs {@code wait} on a thread of its own; completes with what it threw, once it returns. */
+  private static CompletableFuture<Throwable> waitInBackground(Runnable wait) throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+    Thread waiter =
+        new Thread(
+            () -> {
+              started.countDown();
+              outcome.complete(catchThrowable(wait::run));
+            });
+    waiter.start();
+    started.await();
+    return outcome;
+  }
+
+  @Test
   void aWaitOnAClosedSimulatorFailsAtOnceSayingSo() {
     Simulator sim = Simulator.builder().echo(false).component("echo", "cat").build().start();
     sim.close();
@@ -212,6 +265,25 @@ class SteppedDrivingTest {
       assertThat(sim.component("t").output()).containsExactly("woke soon");
       assertThat(sim.log().protocolErrors()).isEmpty();
       assertThat(sim.now()).isEqualTo(Duration.ofMillis(5));
+    }
+  }
+
+  @Test
+  void inRealTimeTheLongestTimerNeverFiresEither() {
+    String node =
+        "echo 'send procsim timer 9223372036854775807 never'; echo 'send procsim timer 50 soon';"
+            + " while read line; do echo \"woke $line\"; done";
+    try (Simulator sim =
+        Simulator.builder().echo(false).component("t", "sh", "-c", node).build().start()) {
+      // Had the longest due time overflowed, "never" would have come at once, before "soon".
+      sim.log()
+          .awaitEvent(e -> e instanceof LogEvent.Output o && o.line().equals("woke soon"), WAIT);
+      assertThat(sim.component("t").output()).containsExactly("woke soon");
+      assertThat(sim.log().messages())
+          .filteredOn(m -> m.body().equals("never") && m.from().equals("procsim"))
+          .singleElement()
+          .extracting(Message::fate)
+          .isEqualTo(Fate.IN_FLIGHT);
     }
   }
 

@@ -19,6 +19,7 @@ import dev.procsim.core.internal.scheduling.Scheduler;
 import dev.procsim.core.internal.scheduling.Schedulers;
 import dev.procsim.core.internal.seed.Mixing;
 import dev.procsim.core.internal.text.ConsoleEcho;
+import dev.procsim.core.internal.text.Unicode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,6 +149,12 @@ public final class Assembly {
     if (!LineProtocol.isSendable(body)) {
       throw new IllegalArgumentException(
           "a message body cannot contain a line break: " + Texts.quote(body));
+    }
+    int unpaired = Unicode.unpairedSurrogate(body);
+    if (unpaired >= 0) {
+      throw new IllegalArgumentException(
+          "a message body must be text a process can read: it holds "
+              + Unicode.describeUnpaired(body, unpaired));
     }
     if (!components.containsKey(to)) {
       throw new IllegalArgumentException(

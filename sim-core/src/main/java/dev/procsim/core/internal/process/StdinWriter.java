@@ -3,6 +3,7 @@ package dev.procsim.core.internal.process;
 import dev.procsim.core.Message;
 import dev.procsim.core.WireProtocol;
 import dev.procsim.core.internal.log.LogStore;
+import dev.procsim.core.internal.text.Unicode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -183,6 +184,14 @@ public final class StdinWriter {
               + protocol
               + ") encoded the message "
               + (line == null ? "as null" : "with a line break, which would split it in two"));
+      return null;
+    }
+    int unpaired = Unicode.unpairedSurrogate(line);
+    if (unpaired >= 0) {
+      // getBytes would write '?' in its place: the target would read another text than the log's.
+      log.recordUndeliverable(
+          message.id(),
+          "its line for " + component + " holds " + Unicode.describeUnpaired(line, unpaired));
       return null;
     }
     return line.getBytes(StandardCharsets.UTF_8);

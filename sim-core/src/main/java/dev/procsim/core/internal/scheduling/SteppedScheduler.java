@@ -156,6 +156,8 @@ final class SteppedScheduler implements Scheduler {
           throw new AssertionError(
               FailureTexts.timedOut(
                   probe.description(), timeout, store.messages().size(), store.events()));
+      case CLOSED ->
+          throw new AssertionError(FailureTexts.closed(probe.description(), store.events()));
     };
   }
 
@@ -167,9 +169,12 @@ final class SteppedScheduler implements Scheduler {
   @Override
   public void awaitQuiescence(Duration timeout) {
     Stepper current = running();
-    if (drive(current, () -> false, Long.MAX_VALUE, timeout, "quiescence")
-        == Stepper.Outcome.TIMED_OUT) {
+    Stepper.Outcome outcome = drive(current, () -> false, Long.MAX_VALUE, timeout, "quiescence");
+    if (outcome == Stepper.Outcome.TIMED_OUT) {
       throw new AssertionError(FailureTexts.notQuiet(timeout, current.steps(), store.events()));
+    }
+    if (outcome == Stepper.Outcome.CLOSED) {
+      throw new AssertionError(FailureTexts.closed("the run quiet", store.events()));
     }
   }
 
@@ -208,6 +213,10 @@ final class SteppedScheduler implements Scheduler {
             limit,
             timeout,
             "virtual time " + Durations.format(time));
+    if (outcome == Stepper.Outcome.CLOSED) {
+      throw new AssertionError(
+          FailureTexts.closed("the virtual clock at " + Durations.format(time), store.events()));
+    }
     if (outcome == Stepper.Outcome.TIMED_OUT) {
       throw new AssertionError(
           FailureTexts.timedOut(

@@ -39,7 +39,9 @@ final class Stepper {
     /** Nothing more can happen and the condition does not hold. */
     QUIET,
     /** The deadline passed. */
-    TIMED_OUT
+    TIMED_OUT,
+    /** The simulator was closed while the condition did not hold. */
+    CLOSED
   }
 
   /** A waiter's request: its condition, the time the clock must not pass, and how it ended. */
@@ -320,6 +322,7 @@ final class Stepper {
    */
   Outcome runUntil(BooleanSupplier satisfied, long timeLimit, long deadlineNanos)
       throws InterruptedException {
+    boolean stopped = false;
     lock.lock();
     try {
       if (request != null) {
@@ -343,6 +346,7 @@ final class Stepper {
           return Outcome.MET;
         }
         if (!running || isQuiet()) {
+          stopped = !running;
           break; // tested below, once the request is withdrawn and the stepper stands still
         }
         long left = deadlineNanos - System.nanoTime();
@@ -358,7 +362,10 @@ final class Stepper {
       lock.unlock();
     }
     // Quiet: nothing steps without a request, so the condition sees the run standing still.
-    return satisfied.getAsBoolean() ? Outcome.MET : Outcome.QUIET;
+    if (satisfied.getAsBoolean()) {
+      return Outcome.MET;
+    }
+    return stopped ? Outcome.CLOSED : Outcome.QUIET;
   }
 
   private static RuntimeException rethrown(Throwable failure) {
