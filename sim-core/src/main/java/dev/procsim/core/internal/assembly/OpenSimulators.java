@@ -1,5 +1,6 @@
 package dev.procsim.core.internal.assembly;
 
+import dev.procsim.core.internal.process.JvmWatchdog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -7,9 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Simulators that are started and not yet closed. A JVM shutdown hook closes them all, so that even
- * a test run ended by Ctrl-C or {@code System.exit} leaves no process behind. (A JVM killed with
- * SIGKILL runs no hook: its components then see end of input on stdin, and the next simulator
- * cannot know them. That is what {@code PROCSIM_RUN} is for.)
+ * a test run ended by Ctrl-C or {@code System.exit} leaves no process behind. A JVM killed with
+ * SIGKILL runs no hook: then the {@link JvmWatchdog} started with the first simulator ends them.
  *
  * <pre>{@code
  * OpenSimulators.add(simulator);      // at start()
@@ -25,6 +25,7 @@ public final class OpenSimulators {
   /** Tracks {@code simulator} until {@link #remove} is called. */
   public static void add(AutoCloseable simulator) {
     installHook();
+    JvmWatchdog.ensureStarted();
     OPEN.add(simulator);
   }
 

@@ -1,0 +1,68 @@
+package dev.procsim.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
+
+/** A JVM killed with SIGKILL runs no shutdown hook; its watchdog still ends its simulations. */
+class KilledJvmTest {
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  @Test
+  void theProcessesOfAKilledJvmAreEndedByItsWatchdog() throws Exception {
+    Process child =
+        new ProcessBuilder(JavaCommand.of(KilledJvmSimulationMain.class))
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    String runId;
+    try {
+      BufferedReader out =
+          new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+      runId = out.readLine();
+      assertThat(runId).startsWith("procsim-" + child.pid() + "-");
+      assertThat(Simulator.processesOf(runId)).hasSizeGreaterThanOrEqualTo(3);
+    } finally {
+      child.destroyForcibly(); // SIGKILL: no hook, no close()
+      assertThat(child.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    }
+    List<ProcessHandle> left = awaitNoneLeft(runId);
+    assertThat(left).as("processes of run %s after its JVM was killed", runId).isEmpty();
+    assertThat(watchdogsOf(child.pid())).as("the watchdog, its work done").isEmpty();
+  }
+
+  /** Polled: nothing signals the end of another JVM's processes to this one. */
+  private static List<ProcessHandle> awaitNoneLeft(String runId) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    List<ProcessHandle> left = Simulator.processesOf(runId);
+    while ((!left.isEmpty() || !watchdogsOf(pidOf(runId)).isEmpty())
+        && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+      left = Simulator.processesOf(runId);
+    }
+    return left;
+  }
+
+  private static long pidOf(String runId) {
+    return Long.parseLong(runId.split("-")[1]);
+  }
+
+  private static List<ProcessHandle> watchdogsOf(long jvmPid) {
+    String marker = "PROCSIM_RUN=procsim-" + jvmPid + "-";
+    return ProcessHandle.allProcesses()
+        .filter(
+            p ->
+                p.info().arguments().map(a -> List.of(a).contains(marker)).orElse(false)
+                    && p.info()
+                        .arguments()
+                        .map(a -> List.of(a).contains("procsim-watchdog"))
+                        .orElse(false))
+        .toList();
+  }
+}
