@@ -187,4 +187,17 @@ class ProcessFaultsTest {
     assertThat(Simulator.processesOf(sim.runId())).isEmpty();
     assertThat(node.isAlive()).isFalse();
   }
+
+  @Test
+  void closeEndsAProcessThatForksInALoopEveryTime() {
+    // Its pid keeps changing: each child forks a grandchild and exits, round after round.
+    String hopper = "trap '' TERM HUP; echo ready; while :; do sh -c 'sleep 600 & exit'; done";
+    for (int round = 0; round < 5; round++) {
+      Simulator sim = sim("sh", "-c", hopper);
+      try (sim) {
+        awaitOutput(sim, "ready");
+      }
+      assertThat(Simulator.processesOf(sim.runId())).as("round %d", round).isEmpty();
+    }
+  }
 }

@@ -25,16 +25,18 @@ import java.util.List;
 public final class JvmWatchdog {
   /**
    * $1 is the environment entry to look for. grep -z reads each environment as NUL-separated
-   * entries, so ^ anchors at the start of an entry. The number of passes is bounded: a process in
-   * uninterruptible sleep ignores SIGKILL until it wakes, and the watchdog must end.
+   * entries, so ^ anchors at the start of an entry. Done after two empty passes in a row (a child
+   * in the middle of its exec shows no environment for a moment); the number of passes is bounded:
+   * a process in uninterruptible sleep ignores SIGKILL until it wakes, and the watchdog must end.
    */
   private static final String SCRIPT =
       "cat >/dev/null\n"
-          + "pass=0\n"
-          + "while [ $pass -lt 200 ]; do\n"
+          + "pass=0; empty=0\n"
+          + "while [ $pass -lt 1000 ] && [ $empty -lt 2 ]; do\n"
           + "  pass=$((pass + 1))\n"
           + "  pids=$(grep -l -a -z -e \"^$1\" /proc/[0-9]*/environ 2>/dev/null | cut -d/ -f3)\n"
-          + "  [ -z \"$pids\" ] && exit 0\n"
+          + "  if [ -z \"$pids\" ]; then empty=$((empty + 1)); continue; fi\n"
+          + "  empty=0\n"
           + "  kill -STOP $pids 2>/dev/null\n"
           + "  kill -KILL $pids 2>/dev/null\n"
           + "done\n";

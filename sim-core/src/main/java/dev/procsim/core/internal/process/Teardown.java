@@ -12,7 +12,7 @@ import java.util.Set;
  * Ends every process of a simulation, whole trees included: close stdin and wait a grace period
  * (well-behaved nodes exit on end of input), then SIGTERM and wait again, then SIGKILL, and finally
  * SIGKILL anything still carrying the run's {@code PROCSIM_RUN} mark, such as daemons that left
- * their parent's tree.
+ * their parent's tree, stopping them first and scanning again until nothing is left.
  *
  * <pre>{@code
  * List<ProcessHandle> survivors = Teardown.run(components, runId, Duration.ofMillis(500));
@@ -23,6 +23,9 @@ public final class Teardown {
    * After SIGKILL the kernel needs only moments; this bounds the wait should something be stuck.
    */
   private static final Duration AFTER_KILL = Duration.ofSeconds(5);
+
+  /** The most scans of the final sweep for marked processes. */
+  private static final int MAX_SWEEPS = 1000;
 
   private Teardown() {}
 
@@ -57,9 +60,7 @@ public final class Teardown {
         ProcessTree.kill(known);
       }
     }
-    List<ProcessHandle> marked = ProcessTree.findByRun(runId);
-    ProcessTree.kill(marked);
-    known.addAll(marked);
+    known.addAll(endMarked(runId));
     ProcessTree.awaitExit(known, deadline(AFTER_KILL));
     List<ProcessHandle> survivors = new ArrayList<>();
     for (ProcessHandle process : known) {
@@ -68,6 +69,34 @@ public final class Teardown {
       }
     }
     return survivors;
+  }
+
+  /**
+   * Stops, then kills, every process that carries the run's mark, and scans again until two passes
+   * in a row find none. Stopped first, all of one pass together: a process that forks in a loop
+   * (its pid changing all the time) cannot fork again between the scan and the kill. Two empty
+   * passes, because a child caught in the middle of its exec shows no environment for a moment.
+   * Bounded: a process in uninterruptible sleep ignores SIGKILL until it wakes.
+   */
+  private static Set<ProcessHandle> endMarked(String runId) {
+    Set<ProcessHandle> ended = new LinkedHashSet<>();
+    int emptyPasses = 0;
+    for (int pass = 0; pass < MAX_SWEEPS && emptyPasses < 2; pass++) {
+      List<ProcessHandle> marked = ProcessTree.findByRun(runId);
+      if (marked.isEmpty()) {
+        emptyPasses++;
+        continue;
+      }
+      emptyPasses = 0;
+      try {
+        ProcessTree.signal(marked, "STOP");
+      } catch (IllegalStateException e) {
+        // Killed all the same, just below.
+      }
+      ProcessTree.kill(marked);
+      ended.addAll(marked);
+    }
+    return ended;
   }
 
   private static long deadline(Duration wait) {
