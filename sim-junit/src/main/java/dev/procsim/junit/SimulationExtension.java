@@ -1,11 +1,14 @@
 package dev.procsim.junit;
 
 import dev.procsim.core.Simulator;
+import dev.procsim.junit.internal.RegressionFile;
 import dev.procsim.junit.internal.SeedPlan;
 import dev.procsim.junit.internal.SimulationInvocation;
+import dev.procsim.junit.internal.SweepShard;
 import dev.procsim.junit.internal.TestNames;
 import java.lang.reflect.Method;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.Extension;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -50,10 +53,16 @@ public final class SimulationExtension
     Method method = context.getRequiredTestMethod();
     Class<?> testClass = context.getRequiredTestClass();
     SimulationTest settings = settings(method).orElseThrow();
+    Optional<RegressionFile> regressions =
+        RegressionFile.of(parameter(context, RegressionFile.PARAMETER), testClass, method);
     List<Long> seeds =
         SeedPlan.seeds(
             settings,
-            context.getConfigurationParameter(SeedPlan.SEED_PARAMETER),
+            new SeedPlan.Parameters(
+                parameter(context, SeedPlan.SEED_PARAMETER),
+                parameter(context, SeedPlan.SWEEP_SEED_PARAMETER),
+                parameter(context, SweepShard.PARAMETER)),
+            regressions.map(RegressionFile::seeds).orElse(List.of()),
             TestNames.of(testClass, method));
     if (settings.checkDeterminism() && !settings.stepped()) {
       throw new org.junit.jupiter.api.extension.ExtensionConfigurationException(
@@ -66,11 +75,24 @@ public final class SimulationExtension
             ? List.of(SimulationInvocation.Run.FIRST, SimulationInvocation.Run.REPEAT)
             : List.of(SimulationInvocation.Run.ONLY);
     return seeds.stream()
-        .flatMap(seed -> runs.stream().map(run -> invocation(seed, run, settings)));
+        .flatMap(seed -> runs.stream().map(run -> invocation(seed, run, settings, regressions)));
+  }
+
+  /**
+   * A configuration parameter, else the system property of that name: JUnit's launcher reads system
+   * properties as parameters, but not every way of running JUnit does.
+   */
+  private static Optional<String> parameter(ExtensionContext context, String name) {
+    return context
+        .getConfigurationParameter(name)
+        .or(() -> Optional.ofNullable(System.getProperty(name)));
   }
 
   private static TestTemplateInvocationContext invocation(
-      long seed, SimulationInvocation.Run run, SimulationTest settings) {
+      long seed,
+      SimulationInvocation.Run run,
+      SimulationTest settings,
+      Optional<RegressionFile> regressions) {
     return new TestTemplateInvocationContext() {
       @Override
       public String getDisplayName(int invocationIndex) {
@@ -81,7 +103,7 @@ public final class SimulationExtension
 
       @Override
       public List<Extension> getAdditionalExtensions() {
-        return List.of(new SimulationInvocation(seed, settings, run));
+        return List.of(new SimulationInvocation(seed, settings, run, regressions));
       }
     };
   }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -28,7 +29,8 @@ import org.opentest4j.TestAbortedException;
  * failure.
  *
  * <pre>{@code
- * List<Extension> extensions = List.of(new SimulationInvocation(seed, settings, Run.ONLY));
+ * List<Extension> extensions =
+ *     List.of(new SimulationInvocation(seed, settings, Run.ONLY, Optional.empty()));
  * }</pre>
  */
 public final class SimulationInvocation
@@ -37,7 +39,8 @@ public final class SimulationInvocation
         AfterTestExecutionCallback,
         InvocationInterceptor,
         TestExecutionExceptionHandler,
-        LifecycleMethodExecutionExceptionHandler {
+        LifecycleMethodExecutionExceptionHandler,
+        TestWatcher {
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(SimulationInvocation.class);
@@ -58,14 +61,23 @@ public final class SimulationInvocation
   private final long seed;
   private final SimulationTest settings;
   private final Run run;
+  private final Optional<RegressionFile> regressions;
 
   /**
    * The invocation of a test annotated with {@code settings}, with {@code seed}, as {@code run}.
    */
-  public SimulationInvocation(long seed, SimulationTest settings, Run run) {
+  public SimulationInvocation(
+      long seed, SimulationTest settings, Run run, Optional<RegressionFile> regressions) {
     this.seed = seed;
     this.settings = settings;
     this.run = run;
+    this.regressions = regressions;
+  }
+
+  /** A failing seed is remembered, to run first next time (whatever failed: test or procsim). */
+  @Override
+  public void testFailed(ExtensionContext context, Throwable cause) {
+    regressions.ifPresent(file -> file.record(seed, cause.getMessage()));
   }
 
   @Override
