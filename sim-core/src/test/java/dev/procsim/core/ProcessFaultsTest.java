@@ -193,7 +193,13 @@ class ProcessFaultsTest {
     // Its pid keeps changing: each child forks a grandchild and exits, round after round.
     String hopper = "trap '' TERM HUP; echo ready; while :; do sh -c 'sleep 600 & exit'; done";
     for (int round = 0; round < 5; round++) {
-      Simulator sim = sim("sh", "-c", hopper);
+      Simulator sim =
+          Simulator.builder()
+              .echo(false)
+              .closeGrace(Duration.ofMillis(50)) // it ignores its stdin and SIGTERM: no use waiting
+              .component("node", "sh", "-c", hopper)
+              .build()
+              .start();
       try (sim) {
         awaitOutput(sim, "ready");
       }
