@@ -74,10 +74,15 @@ public final class SimulationInvocation
     this.regressions = regressions;
   }
 
-  /** A failing seed is remembered, to run first next time (whatever failed: test or procsim). */
+  /**
+   * A failing seed is remembered, to run first next time (whatever failed: test or procsim), once a
+   * simulation ran with it: a misconfigured test fails with every seed alike.
+   */
   @Override
   public void testFailed(ExtensionContext context, Throwable cause) {
-    regressions.ifPresent(file -> file.record(seed, cause.getMessage()));
+    if (simulator(context) != null) {
+      regressions.ifPresent(file -> file.record(seed, cause.getMessage()));
+    }
   }
 
   @Override

@@ -79,11 +79,6 @@ public final class JvmWatchdog {
     return "PROCSIM_RUN=procsim-" + pid + "-";
   }
 
-  /** The pid of the watchdog, if it runs. */
-  public static synchronized long pid() {
-    return watchdog == null ? -1 : watchdog.pid();
-  }
-
   private static List<String> command(String marker) {
     List<String> command = new ArrayList<>();
     for (String setsid : List.of("/usr/bin/setsid", "/bin/setsid")) {
