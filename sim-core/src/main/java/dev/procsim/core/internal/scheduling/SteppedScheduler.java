@@ -132,7 +132,7 @@ final class SteppedScheduler implements Scheduler {
       return lookOnly.await(probe, timeout);
     }
     Object[] found = {null};
-    Stepper.Outcome outcome =
+    WaitOutcome outcome =
         drive(
             current,
             () -> {
@@ -169,11 +169,11 @@ final class SteppedScheduler implements Scheduler {
   @Override
   public void awaitQuiescence(Duration timeout) {
     Stepper current = running();
-    Stepper.Outcome outcome = drive(current, () -> false, Long.MAX_VALUE, timeout, "quiescence");
-    if (outcome == Stepper.Outcome.TIMED_OUT) {
+    WaitOutcome outcome = drive(current, () -> false, Long.MAX_VALUE, timeout, "quiescence");
+    if (outcome == WaitOutcome.TIMED_OUT) {
       throw new AssertionError(FailureTexts.notQuiet(timeout, current.steps(), store.events()));
     }
-    if (outcome == Stepper.Outcome.CLOSED) {
+    if (outcome == WaitOutcome.CLOSED) {
       throw new AssertionError(FailureTexts.closed("the run quiet", store.events()));
     }
   }
@@ -206,18 +206,18 @@ final class SteppedScheduler implements Scheduler {
     }
     Stepper current = running();
     long limit = time.toNanos();
-    Stepper.Outcome outcome =
+    WaitOutcome outcome =
         drive(
             current,
             () -> clock.nanos() >= limit,
             limit,
             timeout,
             "virtual time " + Durations.format(time));
-    if (outcome == Stepper.Outcome.CLOSED) {
+    if (outcome == WaitOutcome.CLOSED) {
       throw new AssertionError(
           FailureTexts.closed("the virtual clock at " + Durations.format(time), store.events()));
     }
-    if (outcome == Stepper.Outcome.TIMED_OUT) {
+    if (outcome == WaitOutcome.TIMED_OUT) {
       throw new AssertionError(
           FailureTexts.timedOut(
               "the virtual clock to reach " + Durations.format(time),
@@ -228,7 +228,7 @@ final class SteppedScheduler implements Scheduler {
     clock.advanceTo(limit); // quiet before the limit: time passes all the same
   }
 
-  private Stepper.Outcome drive(
+  private WaitOutcome drive(
       Stepper current, BooleanSupplier condition, long timeLimit, Duration timeout, String what) {
     try {
       return current.runUntil(condition, timeLimit, Deadlines.after(timeout));

@@ -28,22 +28,10 @@ import java.util.function.BooleanSupplier;
  * <pre>{@code
  * Stepper stepper = new Stepper(network, clock, participants, choice, store, echo, timeout, stall, "stepper");
  * stepper.start();
- * Stepper.Outcome outcome = stepper.runUntil(() -> done(), Long.MAX_VALUE, deadline);
+ * WaitOutcome outcome = stepper.runUntil(() -> done(), Long.MAX_VALUE, deadline);
  * }</pre>
  */
 final class Stepper {
-  /** How a {@link #runUntil} ended. */
-  enum Outcome {
-    /** The condition held, between two steps. */
-    MET,
-    /** Nothing more can happen and the condition does not hold. */
-    QUIET,
-    /** The deadline passed. */
-    TIMED_OUT,
-    /** The simulator was closed while the condition did not hold. */
-    CLOSED
-  }
-
   /** A waiter's request: its condition, the time the clock must not pass, and how it ended. */
   private static final class Request {
     final BooleanSupplier condition;
@@ -320,7 +308,7 @@ final class Stepper {
    * more can happen, or the deadline ({@link System#nanoTime}) passes. The virtual clock does not
    * pass {@code timeLimit}. An exception thrown by {@code satisfied} is rethrown here.
    */
-  Outcome runUntil(BooleanSupplier satisfied, long timeLimit, long deadlineNanos)
+  WaitOutcome runUntil(BooleanSupplier satisfied, long timeLimit, long deadlineNanos)
       throws InterruptedException {
     boolean stopped = false;
     lock.lock();
@@ -343,7 +331,7 @@ final class Stepper {
               "the stepped simulation stopped: procsim's stepper failed: " + broken, broken);
         }
         if (mine.met) {
-          return Outcome.MET;
+          return WaitOutcome.MET;
         }
         if (!running || isQuiet()) {
           stopped = !running;
@@ -351,7 +339,7 @@ final class Stepper {
         }
         long left = deadlineNanos - System.nanoTime();
         if (left <= 0) {
-          return Outcome.TIMED_OUT;
+          return WaitOutcome.TIMED_OUT;
         }
         changed.await(left, TimeUnit.NANOSECONDS);
       }
@@ -363,9 +351,9 @@ final class Stepper {
     }
     // Quiet: nothing steps without a request, so the condition sees the run standing still.
     if (satisfied.getAsBoolean()) {
-      return Outcome.MET;
+      return WaitOutcome.MET;
     }
-    return stopped ? Outcome.CLOSED : Outcome.QUIET;
+    return stopped ? WaitOutcome.CLOSED : WaitOutcome.QUIET;
   }
 
   private static RuntimeException rethrown(Throwable failure) {
