@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /** A JVM killed with SIGKILL runs no shutdown hook; its watchdog still ends its simulations. */
@@ -39,14 +38,8 @@ class KilledJvmTest {
 
   /** Polled: nothing signals the end of another JVM's processes to this one. */
   private static List<ProcessHandle> awaitNoneLeft(String runId) {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    List<ProcessHandle> left = Simulator.processesOf(runId);
-    while ((!left.isEmpty() || !watchdogsOf(pidOf(runId)).isEmpty())
-        && System.nanoTime() < deadline) {
-      LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
-      left = Simulator.processesOf(runId);
-    }
-    return left;
+    Polling.until(() -> watchdogsOf(pidOf(runId)), List::isEmpty, WAIT);
+    return Polling.until(() -> Simulator.processesOf(runId), List::isEmpty, WAIT);
   }
 
   private static long pidOf(String runId) {

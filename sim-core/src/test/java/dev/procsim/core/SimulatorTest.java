@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,12 +26,8 @@ class SimulatorTest {
    * as empty, and nothing announces the end of an exec.
    */
   private static List<ProcessHandle> awaitProcessesOf(Simulator sim, int count) {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    List<ProcessHandle> found = Simulator.processesOf(sim.runId());
-    while (found.size() < count && System.nanoTime() < deadline) {
-      LockSupport.parkNanos(Duration.ofMillis(1).toNanos());
-      found = Simulator.processesOf(sim.runId());
-    }
+    List<ProcessHandle> found =
+        Polling.until(() -> Simulator.processesOf(sim.runId()), p -> p.size() >= count, WAIT);
     assertThat(found).as("processes of run %s", sim.runId()).hasSizeGreaterThanOrEqualTo(count);
     return found;
   }

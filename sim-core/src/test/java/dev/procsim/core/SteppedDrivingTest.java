@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /** Every way to wait drives a stepped run; explicit control; a held run says so. */
@@ -179,11 +178,8 @@ class SteppedDrivingTest {
           waitInBackground(() -> sim.log().awaitMessage("a message never sent", m -> false, HOUR));
       // The run moves only while that wait drives it: once it has moved, the wait is under way.
       // (Polled: a second waiter may not drive a stepped run.)
-      long deadline = System.nanoTime() + WAIT.toNanos();
-      while (sim.log().size() < 100 && System.nanoTime() < deadline) {
-        LockSupport.parkNanos(Duration.ofMillis(1).toNanos());
-      }
-      assertThat(sim.log().size()).isGreaterThanOrEqualTo(100);
+      assertThat(Polling.until(() -> sim.log().size(), size -> size >= 100, WAIT))
+          .isGreaterThanOrEqualTo(100);
       sim.close();
       assertThat(stepping.get(WAIT.toSeconds(), TimeUnit.SECONDS))
           .isInstanceOf(AssertionError.class)

@@ -1,6 +1,7 @@
 package dev.procsim.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
@@ -15,9 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.LongStream;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,8 +90,7 @@ class SweepsTest {
   @Test
   void aShardThatIsNotKOfNIsAClearError() {
     for (String bad : List.of("3/2", "0/2", "two", "1/0")) {
-      org.assertj.core.api.Assertions.assertThatThrownBy(
-              () -> SweepShard.parse(java.util.Optional.of(bad)))
+      assertThatThrownBy(() -> SweepShard.parse(Optional.of(bad)))
           .isInstanceOf(ExtensionConfigurationException.class)
           .hasMessageContaining("procsim.shard")
           .hasMessageContaining("K/N");
@@ -149,7 +151,7 @@ class SweepsTest {
     assertThat(lines.get(0)).startsWith("# Seeds that made FailsOnItsThirdSeed.sweep() fail.");
     assertThat(lines)
         .filteredOn(l -> l.startsWith("seed "))
-        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .singleElement(InstanceOfAssertFactories.STRING)
         .startsWith("seed " + unlucky + "  # seed " + unlucky + ": [the unlucky seed]");
 
     EngineExecutionResults again =
@@ -182,12 +184,9 @@ class SweepsTest {
   @Test
   void byDefaultTheFilesAreUnderTestResources() throws Exception {
     var method = Sweep20.class.getDeclaredMethod("sweep", Simulator.class);
-    assertThat(
-            RegressionFile.of(java.util.Optional.empty(), Sweep20.class, method)
-                .orElseThrow()
-                .path())
+    assertThat(RegressionFile.of(Optional.empty(), Sweep20.class, method).orElseThrow().path())
         .isEqualTo(Path.of("src/test/resources/procsim", Sweep20.class.getName(), "sweep.seeds"));
-    assertThat(RegressionFile.of(java.util.Optional.of("off"), Sweep20.class, method)).isEmpty();
+    assertThat(RegressionFile.of(Optional.of("off"), Sweep20.class, method)).isEmpty();
   }
 
   @Test
