@@ -120,12 +120,13 @@ public sealed interface LogEvent {
   }
 
   /**
-   * Lines of a component's stream beyond the limit of lines kept (see {@code
-   * Simulator.Builder.outputLimit}): they were read (and messages among them routed), counted, and
-   * not kept. Recorded when the process exits.
+   * Lines of a component's stream past a limit of what is kept (lines per stream, {@code
+   * Simulator.Builder.outputLimit}; bytes per component or simulation, {@code outputBytes}): they
+   * were read (and messages among them routed), counted, and not kept. {@code size} is their total
+   * length in characters, {@code bound} the limit in words. Recorded when the process exits.
    */
   record OutputDiscarded(
-      long seq, long nanos, String component, String stream, long count, int limit)
+      long seq, long nanos, String component, String stream, long count, long size, String bound)
       implements LogEvent {
     @Override
     public String describe() {
@@ -134,9 +135,12 @@ public sealed interface LogEvent {
           + count
           + " "
           + stream
-          + " lines beyond the first "
-          + limit
-          + " were counted, not kept";
+          + (count == 1 ? " line" : " lines")
+          + " ("
+          + size
+          + (size == 1 ? " character" : " characters")
+          + ") were counted, not kept: "
+          + bound;
     }
   }
 
@@ -248,6 +252,27 @@ public sealed interface LogEvent {
           + ": "
           + problem
           + (line.isEmpty() ? "" : "; line: " + Texts.quote(line));
+    }
+  }
+
+  /**
+   * procsim stopped reading a component's stdout or stderr because its reading thread failed (out
+   * of memory, say): what the component prints there from then on is lost, so every wait of the
+   * simulation fails at once with this entry's description instead of running out its time-out.
+   */
+  record ReaderFailed(long seq, long nanos, String component, String stream, String problem)
+      implements LogEvent {
+    @Override
+    public String describe() {
+      return "procsim stopped reading "
+          + component
+          + "'s "
+          + stream
+          + ": "
+          + problem
+          + "; what "
+          + component
+          + " prints there from now on is lost";
     }
   }
 

@@ -54,6 +54,12 @@ public final class Simulator implements AutoCloseable {
   /** Most lines kept of each component's stdout, and of its stderr; the rest are counted. */
   public static final int DEFAULT_OUTPUT_LIMIT = 100_000;
 
+  /** Most output text kept of one component (stdout and stderr lines), in bytes: 32 MiB. */
+  public static final long DEFAULT_OUTPUT_PER_COMPONENT = 32L << 20;
+
+  /** Most output text kept of all components of a simulation, in bytes: 256 MiB. */
+  public static final long DEFAULT_OUTPUT_PER_SIMULATION = 256L << 20;
+
   /** Most messages waiting to be written to one component's stdin before new ones are refused. */
   public static final int DEFAULT_STDIN_BACKLOG = 100_000;
 
@@ -375,6 +381,18 @@ public final class Simulator implements AutoCloseable {
     /** Most lines kept per component and stream; later ones are routed and counted, not kept. */
     public Builder outputLimit(int lines) {
       draft.outputLimit = SimulationConfig.atLeast(lines, 1, "the output limit in lines");
+      return this;
+    }
+
+    /**
+     * Most output text kept, in bytes (a line counts its characters), of one component and of all:
+     * lines past either are counted, not kept, like those past {@link #outputLimit}.
+     */
+    public Builder outputBytes(long perComponent, long perSimulation) {
+      draft.outputPerComponent =
+          SimulationConfig.atLeast(perComponent, 1L, "the output per component");
+      draft.outputPerSimulation =
+          SimulationConfig.atLeast(perSimulation, 1L, "the output per simulation");
       return this;
     }
 

@@ -1,6 +1,7 @@
 package dev.procsim.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.time.Duration;
 import java.util.List;
@@ -145,9 +146,106 @@ class BadInputTest {
       assertThat(discarded.component()).isEqualTo("a");
       assertThat(discarded.count()).isEqualTo(999_000);
       assertThat(discarded.describe())
-          .isEqualTo("a: 999000 stdout lines beyond the first 1000 were counted, not kept");
+          .isEqualTo(
+              "a: 999000 stdout lines (4995000 characters) were counted, not kept: beyond the first"
+                  + " 1000 lines of the stream");
       assertThat(sim.log().size()).isLessThan(1100);
       assertStillWorks(sim);
+    }
+  }
+
+  @Test
+  void outputIsBoundedInBytesPerComponentAndPerSimulation() {
+    // Lines of 1,000 characters: a keeps 10 of its 50 (10,000 bytes per component), stderr lines
+    // as well as stdout lines; then b's lines spend the rest of the simulation's 14,000 bytes.
+    String fiftyLines = "i=0; while [ $i -lt 50 ]; do printf '%01000d\\n' $i; i=$((i+1)); done";
+    try (Simulator sim =
+        Simulator.builder()
+            .echo(false)
+            .outputBytes(10_000, 1_000_000)
+            .component("a", "sh", "-c", fiftyLines)
+            .build()
+            .start()) {
+      awaitExit(sim, "a");
+      assertThat(sim.component("a").output()).hasSize(10).allMatch(l -> l.length() == 1000);
+      LogEvent.OutputDiscarded discarded =
+          (LogEvent.OutputDiscarded)
+              sim.log().awaitEvent(e -> e instanceof LogEvent.OutputDiscarded, WAIT);
+      assertThat(discarded.describe())
+          .isEqualTo(
+              "a: 40 stdout lines (40000 characters) were counted, not kept: past the 9.8 KiB of"
+                  + " output kept per component");
+    }
+    try (Simulator sim =
+        Simulator.builder()
+            .echo(false)
+            .outputBytes(10_000, 14_000)
+            .component("a", "sh", "-c", fiftyLines + " >&2; echo 'send b done'")
+            .component("b", "cat")
+            .build()
+            .start()) {
+      sim.log().awaitMessage(m -> m.body().equals("done") && m.fate() == Fate.DELIVERED, WAIT);
+      awaitExit(sim, "a");
+      assertThat(sim.component("a").errors()).hasSize(10);
+      sim.send("test", "b", "x".repeat(3000));
+      sim.send("test", "b", "x".repeat(3000));
+      sim.send("test", "b", "last");
+      sim.log().awaitMessage(m -> m.body().equals("last") && m.fate() == Fate.DELIVERED, WAIT);
+      sim.close();
+      // 10,000 bytes for a; b keeps "done" and one 3,000-character line, 13,004 in all; its next
+      // line would pass 14,000, and once a line is refused, none after it is kept.
+      assertThat(sim.component("b").output()).extracting(String::length).containsExactly(4, 3000);
+      assertThat(sim.log().events())
+          .filteredOn(e -> e instanceof LogEvent.OutputDiscarded d && d.component().equals("b"))
+          .singleElement()
+          .extracting(LogEvent::describe)
+          .isEqualTo(
+              "b: 2 stdout lines (3004 characters) were counted, not kept: past the 13.7 KiB of"
+                  + " output kept per simulation");
+    }
+  }
+
+  @Test
+  void aReaderThatDiesIsRecordedNamingTheComponentAndFailsWaitsAtOnce() {
+    // A wire protocol that runs out of memory on one line stands in for a pump starved of heap.
+    WireProtocol starving =
+        new WireProtocol() {
+          @Override
+          public Decoded decode(String line) {
+            if (line.equals("huge")) {
+              throw new OutOfMemoryError("Java heap space (simulated)");
+            }
+            return WireProtocol.LINE.decode(line);
+          }
+
+          @Override
+          public String encode(Message message) {
+            return WireProtocol.LINE.encode(message);
+          }
+        };
+    try (Simulator sim =
+        Simulator.builder()
+            .echo(false)
+            .component(
+                ComponentSpec.of("a", "sh", "-c", "echo 'send b before'; echo huge; cat")
+                    .withProtocol(starving))
+            .component("b", "cat")
+            .build()
+            .start()) {
+      LogEvent failed = sim.log().awaitEvent(e -> e instanceof LogEvent.ReaderFailed, WAIT);
+      assertThat(failed.describe())
+          .isEqualTo(
+              "procsim stopped reading a's stdout: OutOfMemoryError: Java heap space (simulated);"
+                  + " what a prints there from now on is lost");
+      // What the log holds still satisfies a wait; what it may have lost fails it at once.
+      sim.log().awaitMessage(m -> m.body().equals("before"), WAIT);
+      Throwable waited =
+          catchThrowable(() -> sim.log().awaitMessage(m -> m.body().equals("after"), WAIT));
+      assertThat(waited)
+          .isInstanceOf(AssertionError.class)
+          .hasMessageStartingWith(
+              "procsim stopped reading a's stdout: OutOfMemoryError: Java heap space (simulated);"
+                  + " what a prints there from now on is lost, so the log may never show");
     }
   }
 

@@ -9,6 +9,7 @@ import dev.procsim.core.internal.component.NodeComponent;
 import dev.procsim.core.internal.component.NodeEnvironment;
 import dev.procsim.core.internal.component.ProcessComponent;
 import dev.procsim.core.internal.log.LogStore;
+import dev.procsim.core.internal.log.OutputBudget;
 import dev.procsim.core.internal.log.SimulationLog;
 import dev.procsim.core.internal.network.NetworkEngine;
 import dev.procsim.core.internal.network.Router;
@@ -71,7 +72,11 @@ public final class Assembly {
             config.stepTimeout(),
             config.stallWarning(),
             runId);
-    this.store = new LogStore(scheduler.clock(), config.outputLimit());
+    this.store =
+        new LogStore(
+            scheduler.clock(),
+            config.outputLimit(),
+            new OutputBudget(config.outputPerComponent(), config.outputPerSimulation()));
     this.log = new SimulationLog(store, scheduler);
     this.exitHandlers =
         Executors.newCachedThreadPool(

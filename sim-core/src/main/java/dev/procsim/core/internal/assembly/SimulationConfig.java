@@ -34,6 +34,8 @@ import java.util.Optional;
  * @param closeGrace how long close waits after closing stdin, and again after SIGTERM
  * @param maxLineLength the longest stdout or stderr line, in bytes, before it is cut
  * @param outputLimit the most lines kept of each component's stdout, and of its stderr
+ * @param outputPerComponent the most output text kept of one component, in bytes
+ * @param outputPerSimulation the most output text kept of all components, in bytes
  * @param stdinBacklog the most messages waiting for one component
  */
 public record SimulationConfig(
@@ -51,6 +53,8 @@ public record SimulationConfig(
     Duration closeGrace,
     int maxLineLength,
     int outputLimit,
+    long outputPerComponent,
+    long outputPerSimulation,
     int stdinBacklog) {
   /** Copies the components. */
   public SimulationConfig {
@@ -80,6 +84,14 @@ public record SimulationConfig(
           what + " must not be negative: " + Durations.format(duration));
     }
     return duration;
+  }
+
+  /** {@code value}, checked to be at least {@code minimum}. */
+  public static long atLeast(long value, long minimum, String what) {
+    if (value < minimum) {
+      throw new IllegalArgumentException(what + " must be at least " + minimum + ": " + value);
+    }
+    return value;
   }
 
   /** {@code value}, checked to be at least {@code minimum}. */

@@ -55,6 +55,12 @@ public final class SimulationDraft {
   /** See {@link SimulationConfig#outputLimit()}. */
   public int outputLimit = Simulator.DEFAULT_OUTPUT_LIMIT;
 
+  /** See {@link SimulationConfig#outputPerComponent()}. */
+  public long outputPerComponent = Simulator.DEFAULT_OUTPUT_PER_COMPONENT;
+
+  /** See {@link SimulationConfig#outputPerSimulation()}. */
+  public long outputPerSimulation = Simulator.DEFAULT_OUTPUT_PER_SIMULATION;
+
   /** The initial fault model. */
   public Network network = Network.reliable();
 
@@ -97,6 +103,8 @@ public final class SimulationDraft {
         closeGrace,
         maxLineLength,
         outputLimit,
+        outputPerComponent,
+        outputPerSimulation,
         stdinBacklog);
   }
 }

@@ -33,6 +33,16 @@ public final class BlockingWait implements WaitStrategy {
           return match.get();
         }
         if (!store.awaitEntry(seen, probe.wakesOn(), deadline)) {
+          String failure = store.failure();
+          if (failure != null) {
+            // What the log holds may still satisfy the wait; only what it lost cannot.
+            Optional<T> last = probe.poll();
+            if (last.isPresent()) {
+              return last.get();
+            }
+            throw new AssertionError(
+                FailureTexts.incomplete(probe.description(), failure, store.events()));
+          }
           throw new AssertionError(
               store.isSealed()
                   ? FailureTexts.closed(probe.description(), store.events())

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.OptionalInt;
 
 /**
- * The per-component side of the log: each component's stdout and stderr lines (bounded, see {@link
- * OutputCapture}), its starts and its exits. Every record is an entry of the {@link LogStore} and
- * is made under the store's lock, so a reader who saw an entry in the log also sees it in the
- * component's lines, and the other way round.
+ * The per-component side of the log: each component's stdout and stderr lines (bounded in lines and
+ * size, see {@link OutputCapture}), its starts and its exits. Every record is an entry of the
+ * {@link LogStore} and is made under the store's lock, so a reader who saw an entry in the log also
+ * sees it in the component's lines, and the other way round.
  *
  * <pre>{@code
  * ComponentRecords records = store.components();
@@ -22,13 +22,15 @@ import java.util.OptionalInt;
 public final class ComponentRecords {
   private final LogStore store;
   private final int outputLimit;
+  private final OutputBudget budget;
   private final Map<String, OutputCapture> stdout = new HashMap<>();
   private final Map<String, OutputCapture> stderr = new HashMap<>();
   private final Map<String, Integer> exitCodes = new HashMap<>();
 
-  ComponentRecords(LogStore store, int outputLimit) {
+  ComponentRecords(LogStore store, int outputLimit, OutputBudget budget) {
     this.store = store;
     this.outputLimit = outputLimit;
+    this.budget = budget;
   }
 
   /**
@@ -62,6 +64,19 @@ public final class ComponentRecords {
     }
   }
 
+  /**
+   * Why lines of {@code component}'s {@code stream} ("stdout" or "stderr") are not kept, or null.
+   */
+  public String whyNotKept(String component, String stream) {
+    store.lock().lock();
+    try {
+      OutputCapture capture = (stream.equals("stdout") ? stdout : stderr).get(component);
+      return capture == null ? null : capture.firstRefusal();
+    } finally {
+      store.lock().unlock();
+    }
+  }
+
   /** Records how many lines of {@code component} were counted but not kept since the last time. */
   public void recordDiscardedOutput(String component) {
     store.lock().lock();
@@ -74,11 +89,33 @@ public final class ComponentRecords {
   }
 
   private void reportDiscarded(String component, String stream, OutputCapture capture) {
-    long count = capture == null ? 0 : capture.takeUnreported();
-    if (count > 0) {
+    long[] fresh = capture == null ? new long[2] : capture.takeUnreported();
+    if (fresh[0] > 0) {
       store.append(
           new LogEvent.OutputDiscarded(
-              store.nextSeq(), store.now(), component, stream, count, capture.limit()));
+              store.nextSeq(),
+              store.now(),
+              component,
+              stream,
+              fresh[0],
+              fresh[1],
+              capture.firstRefusal()));
+    }
+  }
+
+  /**
+   * Records that procsim stopped reading {@code component}'s {@code stream} because its reader
+   * failed: every wait of the simulation returns now, and from now on at once.
+   */
+  public void recordReaderFailed(String component, String stream, String problem) {
+    store.lock().lock();
+    try {
+      LogEvent.ReaderFailed entry =
+          new LogEvent.ReaderFailed(store.nextSeq(), store.now(), component, stream, problem);
+      store.append(entry);
+      store.failWaits(entry.describe());
+    } finally {
+      store.lock().unlock();
     }
   }
 
@@ -165,6 +202,6 @@ public final class ComponentRecords {
   }
 
   private OutputCapture capture(Map<String, OutputCapture> captures, String component) {
-    return captures.computeIfAbsent(component, c -> new OutputCapture(outputLimit));
+    return captures.computeIfAbsent(component, c -> new OutputCapture(c, outputLimit, budget));
   }
 }

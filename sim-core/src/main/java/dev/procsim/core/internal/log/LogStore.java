@@ -38,8 +38,13 @@ public final class LogStore {
    * component's stdout and stderr it keeps the first {@code outputLimit} lines and counts the rest.
    */
   public LogStore(LongSupplier clock, int outputLimit) {
+    this(clock, outputLimit, new OutputBudget(Long.MAX_VALUE, Long.MAX_VALUE));
+  }
+
+  /** A store that also keeps no more output text than {@code budget} allows. */
+  public LogStore(LongSupplier clock, int outputLimit, OutputBudget budget) {
     this.clock = clock;
-    this.components = new ComponentRecords(this, outputLimit);
+    this.components = new ComponentRecords(this, outputLimit, budget);
   }
 
   /** What each component printed, its starts and its exits, recorded in this log. */
@@ -363,6 +368,21 @@ public final class LogStore {
     lock.lock();
     try {
       waiters.seal();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Part of the record is lost: every wait returns now, and from now on at once. Under lock. */
+  void failWaits(String problem) {
+    waiters.fail(problem);
+  }
+
+  /** Why the log is incomplete (a {@link LogEvent.ReaderFailed}'s description), or null. */
+  public String failure() {
+    lock.lock();
+    try {
+      return waiters.failure();
     } finally {
       lock.unlock();
     }

@@ -11,8 +11,9 @@ import java.util.function.Predicate;
 /**
  * The threads blocked on a {@link LogStore}, and how an append wakes them: a waiter for some kind
  * of entry ({@link #awaitMatching}) is woken only by an entry of that kind; a waiter for a state of
- * the store ({@link #awaitState}) by every append. Once sealed (the simulator closed), every wait
- * returns at once. Every method is called holding the store's lock.
+ * the store ({@link #awaitState}) by every append. Once sealed (the simulator closed) or failed
+ * (part of the record lost), every wait returns at once. Every method is called holding the store's
+ * lock.
  *
  * <pre>{@code
  * waiters.appended(entry);                                      // in the store's append
@@ -24,6 +25,7 @@ final class LogWaiters {
   private final Condition changed;
   private final List<Watcher> watchers = new ArrayList<>();
   private boolean sealed;
+  private String failure;
 
   /** A blocked wait that wants to hear only of entries its filter accepts. */
   private static final class Watcher {
@@ -69,7 +71,7 @@ final class LogWaiters {
     Watcher watcher = new Watcher(filter, lock.newCondition());
     watchers.add(watcher);
     try {
-      while (!watcher.fired && !sealed) {
+      while (!watcher.fired && !sealed && failure == null) {
         long left = deadlineNanos - System.nanoTime();
         if (left <= 0) {
           return false;
@@ -84,7 +86,7 @@ final class LogWaiters {
 
   /** Blocks until {@code reached} holds, the store is sealed, or the deadline passes. */
   void awaitState(BooleanSupplier reached, long deadlineNanos) throws InterruptedException {
-    while (!sealed && !reached.getAsBoolean()) {
+    while (!sealed && failure == null && !reached.getAsBoolean()) {
       long left = deadlineNanos - System.nanoTime();
       if (left <= 0) {
         return;
@@ -102,5 +104,19 @@ final class LogWaiters {
 
   boolean isSealed() {
     return sealed;
+  }
+
+  /** The simulation lost part of its record: every wait returns now, and from now on at once. */
+  void fail(String problem) {
+    if (failure == null) {
+      failure = problem;
+    }
+    changed.signalAll();
+    watchers.forEach(watcher -> watcher.woken.signal());
+  }
+
+  /** Why waits fail at once, or null. */
+  String failure() {
+    return failure;
   }
 }

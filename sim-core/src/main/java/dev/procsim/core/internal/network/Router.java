@@ -112,10 +112,10 @@ public final class Router {
       case FIRST_DISCARDED ->
           echo.warning(
               component
-                  + " printed more "
+                  + "'s "
                   + stream
-                  + " lines than the limit of lines kept; further ones are counted, not kept or"
-                  + " echoed");
+                  + " is no longer kept or echoed, only counted: "
+                  + log.components().whyNotKept(component, stream));
       case DISCARDED -> {}
     }
   }

@@ -66,6 +66,7 @@ public final class Incarnation {
             maxLineLength,
             stdoutLines,
             this::noticeStdoutClosed,
+            failure -> readerFailed("stdout", failure),
             prefix + "-stdout");
     this.stderr =
         new LinePump(
@@ -73,6 +74,7 @@ public final class Incarnation {
             maxLineLength,
             line -> stderrLines.accept(line.text()),
             () -> {},
+            failure -> readerFailed("stderr", failure),
             prefix + "-stderr");
     stdin.attach(process.getOutputStream(), prefix + "-stdin");
   }
@@ -134,6 +136,18 @@ public final class Incarnation {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * A pump died: the log says so and every wait fails at once, rather than a test waiting out its
+   * time-out for lines nobody reads any more.
+   */
+  private void readerFailed(String stream, Throwable failure) {
+    String problem =
+        failure.getClass().getSimpleName()
+            + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+    records.recordReaderFailed(name, stream, problem);
+    echo.warning("procsim stopped reading " + name + "'s " + stream + ": " + problem);
   }
 
   private void recordExit() {

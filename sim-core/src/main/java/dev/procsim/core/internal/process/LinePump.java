@@ -8,10 +8,13 @@ import java.util.function.Consumer;
 
 /**
  * Reads one output stream of a process line by line on a thread of its own and hands each line to a
- * consumer, until the stream ends. Blocking reads only: no polling.
+ * consumer, until the stream ends. Blocking reads only: no polling. If reading or handling a line
+ * fails (out of memory, a bug), the failure goes to {@code onFailure} and the stream is closed: a
+ * pump never dies unheard.
  *
  * <pre>{@code
- * LinePump pump = new LinePump(process.getErrorStream(), 1 << 20, line -> log(line), () -> {}, "p1-stderr");
+ * LinePump pump = new LinePump(process.getErrorStream(), 1 << 20, line -> log(line), () -> {},
+ *     failure -> log.recordReaderFailed("p1", "stderr", failure.toString()), "p1-stderr");
  * pump.awaitEnd(500);
  * }</pre>
  */
@@ -23,12 +26,16 @@ public final class LinePump {
   private volatile long linesRead;
   private volatile long nativeThreadId = -1;
 
-  /** Starts pumping {@code stream} into {@code sink}; runs {@code atEnd} when the stream ends. */
+  /**
+   * Starts pumping {@code stream} into {@code sink}; runs {@code atEnd} when the stream ends, or
+   * {@code onFailure} when reading or {@code sink} fails.
+   */
   public LinePump(
       InputStream stream,
       int maxLineLength,
       Consumer<LineReader.Line> sink,
       Runnable atEnd,
+      Consumer<Throwable> onFailure,
       String threadName) {
     LineReader reader = new LineReader(stream, maxLineLength);
     this.reader = reader;
@@ -48,6 +55,10 @@ public final class LinePump {
               } catch (IOException streamClosed) {
                 // The process is gone and its pipe was closed under us: that is the end of the
                 // stream.
+              } catch (Throwable failure) {
+                reader.release(); // an out-of-memory failure leaves room to report itself
+                onFailure.accept(failure);
+                return; // not the stream's end: atEnd would take a broken pump for a closed stdout
               } finally {
                 finished.countDown();
               }

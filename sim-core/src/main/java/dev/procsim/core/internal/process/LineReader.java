@@ -146,6 +146,12 @@ public final class LineReader {
     lineLength += count;
   }
 
+  /** Drops the line buffer (the reader is not used again): memory for reporting a failure. */
+  void release() {
+    line = new byte[0];
+    lineLength = 0;
+  }
+
   private Line finish(boolean cut) {
     int length = lineLength;
     if (!cut && length > 0 && line[length - 1] == '\r') {

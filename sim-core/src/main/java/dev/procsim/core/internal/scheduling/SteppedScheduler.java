@@ -138,6 +138,11 @@ final class SteppedScheduler implements Scheduler {
             () -> {
               Optional<T> match = probe.poll();
               match.ifPresent(m -> found[0] = m);
+              String failure = store.failure();
+              if (match.isEmpty() && failure != null) {
+                throw new AssertionError(
+                    FailureTexts.incomplete(probe.description(), failure, store.events()));
+              }
               return match.isPresent();
             },
             Long.MAX_VALUE,

@@ -77,6 +77,17 @@ public final class FailureTexts {
         + tail(events, TAIL);
   }
 
+  /** A wait given up because the log lost part of its record ({@code failure} says what). */
+  public static String incomplete(String awaited, String failure, List<LogEvent> events) {
+    return failure
+        + ", so the log may never show "
+        + awaited
+        + "; the log has "
+        + events.size()
+        + " entries, ending with:\n"
+        + tail(events, TAIL);
+  }
+
   /** A stepped run that was not quiet within its time limit. */
   public static String notQuiet(Duration timeout, long steps, List<LogEvent> events) {
     return "the stepped simulation was not quiet after "
