@@ -18,6 +18,10 @@ import java.util.Optional;
  * lines, in the comma-separated {@code PROCSIM_COMPONENTS} variable, and may become part of file
  * names.
  *
+ * <p>Every process gets {@code PROCSIM_COMPONENT} (its name), {@code PROCSIM_COMPONENTS} (all,
+ * comma separated), {@code PROCSIM_SEED} ({@link Seeds#forComponent}), {@code PROCSIM_RUN} (unique
+ * to the simulator, to find leaks) and {@code PYTHONUNBUFFERED=1} unless its spec sets it.
+ *
  * <pre>{@code
  * Simulator sim = Simulator.builder()
  *     .component(ComponentSpec.of("kv1", "python3", "kv.py")

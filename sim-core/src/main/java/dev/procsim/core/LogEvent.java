@@ -256,6 +256,27 @@ public sealed interface LogEvent {
   }
 
   /**
+   * Protocol errors of one kind from one component beyond the first {@code 100}: counted, not
+   * recorded one by one (a send among them recorded no message either). {@code example} is the last
+   * one recorded; {@code count} how many came after it. Recorded when the process exits. {@link
+   * MessageLog#protocolErrorCount()} includes them.
+   */
+  record ProtocolErrorsCounted(long seq, long nanos, String component, String example, long count)
+      implements LogEvent {
+    @Override
+    public String describe() {
+      return component
+          + ": "
+          + count
+          + " more protocol "
+          + (count == 1 ? "error" : "errors")
+          + " like \""
+          + example
+          + "\" were counted, not recorded one by one";
+    }
+  }
+
+  /**
    * procsim stopped reading a component's stdout or stderr because its reading thread failed (out
    * of memory, say): what the component prints there from then on is lost, so every wait of the
    * simulation fails at once with this entry's description instead of running out its time-out.

@@ -29,8 +29,16 @@ public interface MessageLog {
   /** All log entries, in order. */
   List<LogEvent> events();
 
-  /** The protocol errors recorded so far, in order. */
+  /**
+   * The protocol errors recorded so far, in order: of each kind from each component the first 100;
+   * later ones are counted ({@link #protocolErrorCount()}, {@link LogEvent.ProtocolErrorsCounted}).
+   */
   List<LogEvent.ProtocolError> protocolErrors();
+
+  /** How many protocol errors there were so far, counted ones included: the exact number. */
+  default long protocolErrorCount() {
+    return protocolErrors().size();
+  }
 
   /** The message with this id, in its current state. */
   Message message(long id);

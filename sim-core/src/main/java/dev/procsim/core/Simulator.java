@@ -34,9 +34,7 @@ import java.util.function.Supplier;
  * }
  * }</pre>
  *
- * <p>Every process gets {@code PROCSIM_COMPONENT} (its name), {@code PROCSIM_COMPONENTS} (all,
- * comma separated), {@code PROCSIM_SEED} ({@link Seeds#forComponent}), {@code PROCSIM_RUN} (unique
- * to the simulator, to find leaks) and {@code PYTHONUNBUFFERED=1} unless its spec sets it.
+ * <p>The environment every process gets: see {@link ComponentSpec}.
  */
 public final class Simulator implements AutoCloseable {
   /** How long {@link #close()} waits after closing stdin, and again after SIGTERM. */
@@ -93,20 +91,15 @@ public final class Simulator implements AutoCloseable {
   }
 
   /**
-   * Runs a stepped run until it is quiet: every component idle, nothing waiting; an {@link
-   * AssertionError} after {@code timeout}. A stepped run advances only while the test waits (here,
-   * the log's waits, {@link Component#awaitExit}, {@link #advance}): the test's timing never
-   * matters.
+   * Runs a stepped run until it is quiet (every component idle, nothing waiting); an {@link
+   * AssertionError} after {@code timeout}. A stepped run advances only while the test waits.
    */
   public void awaitQuiescence(Duration timeout) {
     lifecycle.requireRunning();
     assembly.scheduler().awaitQuiescence(timeout);
   }
 
-  /**
-   * Takes up to {@code steps} more steps of a stepped run (fewer when it goes quiet first, or when
-   * they take more than twice the step timeout each) and returns how many; only when stepped.
-   */
+  /** Takes up to {@code steps} more steps of a stepped run (fewer if it goes quiet or stalls). */
   public long advance(int steps) {
     lifecycle.requireRunning();
     return assembly.scheduler().advance(steps);
@@ -205,9 +198,8 @@ public final class Simulator implements AutoCloseable {
   }
 
   /**
-   * Starts a nemesis, its choices from the seed, until {@link #healAll()} or {@link #close()}.
-   *
-   * @throws IllegalStateException when one is already running, or the simulator is not running
+   * Starts a nemesis, its choices from the seed, until {@link #healAll()} or {@link #close()}; an
+   * {@link IllegalStateException} when one is already running or the simulator is not running.
    */
   public void startNemesis(Nemesis plan) {
     lifecycle.faults().startNemesis(Objects.requireNonNull(plan, "plan"));
@@ -389,10 +381,7 @@ public final class Simulator implements AutoCloseable {
      * lines past either are counted, not kept, like those past {@link #outputLimit}.
      */
     public Builder outputBytes(long perComponent, long perSimulation) {
-      draft.outputPerComponent =
-          SimulationConfig.atLeast(perComponent, 1L, "the output per component");
-      draft.outputPerSimulation =
-          SimulationConfig.atLeast(perSimulation, 1L, "the output per simulation");
+      draft.outputBytes(perComponent, perSimulation);
       return this;
     }
 

@@ -250,6 +250,24 @@ class BadInputTest {
   }
 
   @Test
+  void aMillionSendsToAnUnknownTargetAreCountedExactlyNotStoredOneByOne() {
+    try (Simulator sim =
+        withB("a", "sh", "-c", "yes 'send nobody hi' | head -n 1000000; echo 'send b done'")) {
+      sim.log().awaitMessage(m -> m.body().equals("done") && m.fate() == Fate.DELIVERED, WAIT);
+      awaitExit(sim, "a");
+      LogEvent counted =
+          sim.log().awaitEvent(e -> e instanceof LogEvent.ProtocolErrorsCounted, WAIT);
+      assertThat(sim.log().protocolErrorCount()).isEqualTo(1_000_000);
+      assertThat(sim.log().protocolErrors()).hasSize(100);
+      assertThat(sim.log().messages()).hasSize(101);
+      assertThat(counted.describe())
+          .startsWith("a: 999900 more protocol errors like \"unknown target \"nobody\"")
+          .endsWith("\" were counted, not recorded one by one");
+      assertStillWorks(sim);
+    }
+  }
+
+  @Test
   void aFloodOfStderrIsBoundedTooAndTheExitStillShowsTheLastLines() {
     try (Simulator sim =
         Simulator.builder()

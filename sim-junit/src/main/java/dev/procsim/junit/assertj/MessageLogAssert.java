@@ -145,7 +145,8 @@ public class MessageLogAssert extends AbstractAssert<MessageLogAssert, MessageLo
     if (!errors.isEmpty()) {
       failWithLines(
           "%nExpecting no protocol errors, but there were %d:%n%s",
-          errors.size(), actual.describe(errors.subList(0, Math.min(SHOWN, errors.size()))));
+          actual.protocolErrorCount(),
+          actual.describe(errors.subList(0, Math.min(SHOWN, errors.size()))));
     }
     return this;
   }

@@ -43,7 +43,7 @@ public final class FailureReport {
     List<LogEvent.ProtocolError> errors = sim.log().protocolErrors();
     if (!errors.isEmpty()) {
       text.append("\nprotocol errors (")
-          .append(errors.size())
+          .append(sim.log().protocolErrorCount())
           .append("):\n")
           .append(sim.log().describe(errors.subList(0, Math.min(errors.size(), tail))));
     }

@@ -180,14 +180,15 @@ public final class SimulationInvocation
     }
     checkDeterminism(sim, context);
     List<LogEvent.ProtocolError> errors = sim.log().protocolErrors();
+    long count = sim.log().protocolErrorCount();
     if (!errors.isEmpty() && !settings.allowProtocolErrors()) {
       throw failure(
           sim,
           context,
           "the simulation recorded "
-              + errors.size()
+              + count
               + " protocol error"
-              + (errors.size() == 1 ? "" : "s")
+              + (count == 1 ? "" : "s")
               + " (allow them with @SimulationTest(allowProtocolErrors = true)); first: "
               + errors.get(0).describe());
     }

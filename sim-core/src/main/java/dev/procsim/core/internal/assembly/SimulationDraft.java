@@ -76,6 +76,12 @@ public final class SimulationDraft {
   /** See {@link SimulationConfig#stallWarning()}. */
   public Duration stallWarning = Simulator.DEFAULT_STALL_WARNING;
 
+  /** Sets both bounds of the output kept, in bytes, each checked to be at least 1. */
+  public void outputBytes(long perComponent, long perSimulation) {
+    outputPerComponent = SimulationConfig.atLeast(perComponent, 1L, "the output per component");
+    outputPerSimulation = SimulationConfig.atLeast(perSimulation, 1L, "the output per simulation");
+  }
+
   private final Map<String, ComponentDeclaration> components = new LinkedHashMap<>();
 
   /** Adds a component; throws {@link IllegalArgumentException} for a name used already. */

@@ -77,12 +77,16 @@ public final class ComponentRecords {
     }
   }
 
-  /** Records how many lines of {@code component} were counted but not kept since the last time. */
+  /**
+   * Records how many lines of {@code component} were counted but not kept since the last time, and
+   * how many of its protocol errors were counted but not recorded.
+   */
   public void recordDiscardedOutput(String component) {
     store.lock().lock();
     try {
       reportDiscarded(component, "stdout", stdout.get(component));
       reportDiscarded(component, "stderr", stderr.get(component));
+      store.errors().recordCounted(component);
     } finally {
       store.lock().unlock();
     }

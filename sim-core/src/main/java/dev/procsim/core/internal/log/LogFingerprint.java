@@ -98,6 +98,8 @@ public final class LogFingerprint {
       return "fault " + e.kind() + ": " + PID.matcher(e.detail()).replaceAll("pid _");
     } else if (event instanceof LogEvent.ProtocolError e) {
       return "protocol error " + e.component() + ": " + e.problem() + " | " + e.line();
+    } else if (event instanceof LogEvent.ProtocolErrorsCounted e) {
+      return "protocol errors counted " + e.component() + ": " + e.example() + " | " + e.count();
     } else if (event instanceof LogEvent.OutputDiscarded e) {
       return "discarded " + e.component() + " " + e.stream() + " " + e.count();
     } else if (event instanceof LogEvent.StdoutClosed e) {

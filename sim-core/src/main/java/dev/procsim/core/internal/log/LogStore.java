@@ -3,7 +3,6 @@ package dev.procsim.core.internal.log;
 import dev.procsim.core.Fate;
 import dev.procsim.core.LogEvent;
 import dev.procsim.core.Message;
-import dev.procsim.core.Texts;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -30,8 +29,8 @@ public final class LogStore {
   private final LogWaiters waiters = new LogWaiters(lock);
   private final ArrayList<LogEvent> events = new ArrayList<>();
   private final ArrayList<Message> messages = new ArrayList<>();
-  private final ArrayList<LogEvent.ProtocolError> protocolErrors = new ArrayList<>();
   private final ComponentRecords components;
+  private final ProtocolErrors errors = new ProtocolErrors(this);
 
   /**
    * A store whose entries are stamped by {@code clock} (nanoseconds of simulation time); of each
@@ -45,6 +44,11 @@ public final class LogStore {
   public LogStore(LongSupplier clock, int outputLimit, OutputBudget budget) {
     this.clock = clock;
     this.components = new ComponentRecords(this, outputLimit, budget);
+  }
+
+  /** The protocol errors recorded in this log, and those only counted. */
+  public ProtocolErrors errors() {
+    return errors;
   }
 
   /** What each component printed, its starts and its exits, recorded in this log. */
@@ -89,24 +93,6 @@ public final class LogStore {
           new LogEvent.Duplicated(
               nextSeq(), now, copy.id(), original.id(), copy.from(), copy.to(), copy.body()));
       return copy;
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  /**
-   * Records, as one atomic step, a message that cannot be routed: the message (at once {@link
-   * Fate#UNDELIVERABLE} with {@code problem} as reason) and the protocol error. Whoever sees the
-   * message's fate also sees the error.
-   */
-  public Message recordRejectedSend(
-      String component, String target, String body, String line, String problem) {
-    lock.lock();
-    try {
-      Message message = recordSent(component, target, body);
-      recordProtocolError(component, line, problem);
-      recordUndeliverable(message.id(), problem);
-      return messages.get((int) (message.id() - 1));
     } finally {
       lock.unlock();
     }
@@ -205,20 +191,6 @@ public final class LogStore {
     }
   }
 
-  /** Records a protocol error and returns the entry. */
-  public LogEvent.ProtocolError recordProtocolError(String component, String line, String problem) {
-    lock.lock();
-    try {
-      LogEvent.ProtocolError error =
-          new LogEvent.ProtocolError(nextSeq(), now(), component, Texts.clip(line), problem);
-      protocolErrors.add(error);
-      append(error);
-      return error;
-    } finally {
-      lock.unlock();
-    }
-  }
-
   /** Records a warning from procsim itself. */
   public void recordWarning(String text) {
     lock.lock();
@@ -260,11 +232,6 @@ public final class LogStore {
   /** Every entry, in order. */
   public List<LogEvent> events() {
     return snapshot(events);
-  }
-
-  /** Every protocol error, in order. */
-  public List<LogEvent.ProtocolError> protocolErrors() {
-    return snapshot(protocolErrors);
   }
 
   private <T> List<T> snapshot(List<T> list) {

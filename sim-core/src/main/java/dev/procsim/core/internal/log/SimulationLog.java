@@ -41,7 +41,12 @@ public final class SimulationLog implements MessageLog {
 
   @Override
   public List<LogEvent.ProtocolError> protocolErrors() {
-    return store.protocolErrors();
+    return store.errors().recorded();
+  }
+
+  @Override
+  public long protocolErrorCount() {
+    return store.errors().count();
   }
 
   @Override

@@ -5,9 +5,11 @@ import dev.procsim.core.Texts;
 import dev.procsim.core.WireProtocol;
 import dev.procsim.core.internal.log.LogStore;
 import dev.procsim.core.internal.log.OutputCapture;
+import dev.procsim.core.internal.log.ProtocolErrors;
 import dev.procsim.core.internal.text.ConsoleEcho;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * Routes what components emit, whatever their kind and protocol: messages to the {@link
@@ -23,6 +25,8 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  */
 public final class Router {
+  private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\p{Punct}]+$");
+
   private final NetworkEngine network;
   private final LogStore log;
   private final ConsoleEcho echo;
@@ -70,8 +74,11 @@ public final class Router {
    * protocol error naming the component and the line; warns on the console.
    */
   public void reject(String component, String target, String body, String line, String problem) {
-    log.recordRejectedSend(component, target, body, line, problem);
-    warn(component, line, problem);
+    warn(
+        component,
+        line,
+        problem,
+        log.errors().recordRejectedSend(component, target, body, line, problem));
   }
 
   /**
@@ -84,8 +91,7 @@ public final class Router {
 
   /** Records a protocol error and warns on the console. */
   public void protocolError(String component, String line, String problem) {
-    log.recordProtocolError(component, line, problem);
-    warn(component, line, problem);
+    warn(component, line, problem, log.errors().record(component, line, problem));
   }
 
   /** Records a line of output and echoes it (while under the limit of lines kept). */
@@ -120,9 +126,21 @@ public final class Router {
     }
   }
 
-  private void warn(String component, String line, String problem) {
+  /** Warns of an error recorded one by one; the last such of its kind says that counting starts. */
+  private void warn(String component, String line, String problem, ProtocolErrors.Recorded fate) {
+    if (fate == ProtocolErrors.Recorded.COUNTED) {
+      return;
+    }
     echo.warning(
         "protocol error from " + component + ": " + problem + "; line: " + Texts.quote(line));
+    if (fate == ProtocolErrors.Recorded.LAST_ONE_BY_ONE) {
+      echo.warning(
+          "that was the "
+              + ProtocolErrors.ONE_BY_ONE
+              + "th protocol error of its kind from "
+              + component
+              + ": later ones are counted, not recorded or echoed one by one");
+    }
   }
 
   /**
@@ -134,7 +152,7 @@ public final class Router {
             .append(target)
             .append("\"; the components are: ")
             .append(String.join(", ", componentNames));
-    String stripped = target.replaceAll("[\\p{Punct}]+$", "");
+    String stripped = TRAILING_PUNCTUATION.matcher(target).replaceAll("");
     if (!stripped.equals(target) && componentNames.contains(stripped)) {
       problem
           .append(". Did you mean \"")

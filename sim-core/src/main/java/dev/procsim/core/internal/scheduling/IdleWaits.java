@@ -49,7 +49,7 @@ final class IdleWaits {
     if (!idle && reporting.getAsBoolean()) {
       String problem =
           FailureTexts.notIdle(participant.name(), stepTimeout, when, participant.activity());
-      log.recordProtocolError(participant.name(), "", problem);
+      log.errors().record(participant.name(), "", problem);
       echo.warning(problem);
     }
   }

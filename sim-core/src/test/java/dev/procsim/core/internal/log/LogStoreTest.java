@@ -134,7 +134,7 @@ class LogStoreTest {
   @Test
   void protocolErrorsAreListedApart() {
     store.components().recordOutput("p", "fine");
-    store.recordProtocolError("p", "send", "no target");
+    store.errors().record("p", "send", "no target");
     assertThat(log.protocolErrors())
         .singleElement()
         .extracting(LogEvent.ProtocolError::problem)
