@@ -1,12 +1,17 @@
 package dev.procsim.junit;
 
 import dev.procsim.core.Simulator;
+import dev.procsim.junit.internal.ParallelSettings;
 import dev.procsim.junit.internal.RegressionFile;
 import dev.procsim.junit.internal.SeedPlan;
 import dev.procsim.junit.internal.SimulationInvocation;
+import dev.procsim.junit.internal.Sweep;
 import dev.procsim.junit.internal.SweepShard;
 import dev.procsim.junit.internal.TestNames;
+import dev.procsim.junit.internal.TimeBudget;
 import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -55,15 +60,27 @@ public final class SimulationExtension
     SimulationTest settings = settings(method).orElseThrow();
     Optional<RegressionFile> regressions =
         RegressionFile.of(parameter(context, RegressionFile.PARAMETER), testClass, method);
-    List<Long> seeds =
+    String testName = TestNames.of(testClass, method);
+    SeedPlan.Parameters parameters =
+        new SeedPlan.Parameters(
+            parameter(context, SeedPlan.SEED_PARAMETER),
+            parameter(context, SeedPlan.SWEEP_SEED_PARAMETER),
+            parameter(context, SweepShard.PARAMETER));
+    // A rerun of one seed (procsim.seed) has no budget: it is one run.
+    Optional<Duration> budget =
+        parameters.seed().filter(s -> !s.isBlank()).isPresent()
+            ? Optional.empty()
+            : TimeBudget.parse(settings.time(), testName);
+    boolean endless = budget.isPresent() && settings.runs() == 1;
+    Stream<Long> planned =
         SeedPlan.seeds(
             settings,
-            new SeedPlan.Parameters(
-                parameter(context, SeedPlan.SEED_PARAMETER),
-                parameter(context, SeedPlan.SWEEP_SEED_PARAMETER),
-                parameter(context, SweepShard.PARAMETER)),
+            parameters,
             regressions.map(RegressionFile::seeds).orElse(List.of()),
-            TestNames.of(testClass, method));
+            testName,
+            endless);
+    List<Long> counted = endless ? null : planned.toList();
+    Stream<Long> seeds = endless ? planned : counted.stream();
     if (settings.checkDeterminism() && !settings.stepped()) {
       throw new org.junit.jupiter.api.extension.ExtensionConfigurationException(
           TestNames.of(testClass, method)
@@ -74,9 +91,34 @@ public final class SimulationExtension
         settings.checkDeterminism()
             ? List.of(SimulationInvocation.Run.FIRST, SimulationInvocation.Run.REPEAT)
             : List.of(SimulationInvocation.Run.ONLY);
-    return seeds.stream()
-        .flatMap(seed -> runs.stream().map(run -> invocation(seed, run, settings, regressions)));
+    Sweep sweep =
+        new Sweep(
+                testClass.getName() + "#" + method.getName(),
+                testName,
+                parameters.shard().filter(s -> !s.isBlank()).map(String::strip).orElse(null),
+                endless ? -1 : counted.size(),
+                budget,
+                Path.of(parameter(context, Sweep.REPORTS_PARAMETER).orElse(Sweep.DEFAULT_REPORTS)),
+                System.out,
+                ParallelSettings.inFlightLimit(context))
+            .progressEvery(parameter(context, Sweep.PROGRESS_PARAMETER));
+    // The template's store closes the sweep, which prints and writes its summary, once every
+    // invocation is done.
+    context
+        .getStore(ExtensionContext.Namespace.create(SimulationExtension.class))
+        .put(Sweep.class, sweep);
+    return seeds
+        .flatMap(seed -> runs.stream().map(run -> new PlannedRun(seed, run)))
+        .takeWhile(next -> sweep.hasTimeLeft())
+        .map(
+            next -> {
+              sweep.handOut();
+              return invocation(next.seed(), next.run(), settings, regressions, sweep);
+            });
   }
+
+  /** One invocation to come: a seed, and which of its runs. */
+  private record PlannedRun(long seed, SimulationInvocation.Run run) {}
 
   /**
    * A configuration parameter, else the system property of that name: JUnit's launcher reads system
@@ -92,7 +134,8 @@ public final class SimulationExtension
       long seed,
       SimulationInvocation.Run run,
       SimulationTest settings,
-      Optional<RegressionFile> regressions) {
+      Optional<RegressionFile> regressions,
+      Sweep sweep) {
     return new TestTemplateInvocationContext() {
       @Override
       public String getDisplayName(int invocationIndex) {
@@ -103,7 +146,7 @@ public final class SimulationExtension
 
       @Override
       public List<Extension> getAdditionalExtensions() {
-        return List.of(new SimulationInvocation(seed, settings, run, regressions));
+        return List.of(new SimulationInvocation(seed, settings, run, regressions, sweep));
       }
     };
   }

@@ -50,6 +50,15 @@ public @interface SimulationTest {
   int runs() default 1;
 
   /**
+   * A time budget: the test runs with one seed after another (in parallel where JUnit runs tests in
+   * parallel) until it is spent, instead of {@link #runs()} times; with {@code runs} above 1 as
+   * well, at most that many. Written {@code "10m"}, {@code "90s"}, {@code "1h30m"}, {@code "500ms"}
+   * or ISO-8601 ({@code "PT10M"}); empty (the default) for no budget. A seed that has started
+   * finishes.
+   */
+  String time() default "";
+
+  /**
    * Whether the simulation runs stepped (deterministic): one message at a time, chosen by the seed,
    * each once the previous one has been handled, under a virtual clock. See {@link
    * dev.procsim.core.Simulator.Builder#stepped()}.

@@ -2,10 +2,12 @@ package dev.procsim.junit.internal;
 
 import dev.procsim.core.Seeds;
 import dev.procsim.junit.SimulationTest;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
@@ -16,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * from the first, so a fixed seed with {@code runs = 10} always runs the same ten seeds.
  *
  * <pre>{@code
- * List<Long> seeds = SeedPlan.seeds(annotation, parameters, regressions, "MyTest.test()");
+ * Stream<Long> seeds = SeedPlan.seeds(annotation, parameters, regressions, "MyTest.test()", false);
  * }</pre>
  */
 public final class SeedPlan {
@@ -43,16 +45,24 @@ public final class SeedPlan {
 
   private SeedPlan() {}
 
-  /** The seeds to run, in order; {@code regressions} are the seeds that failed before. */
-  public static List<Long> seeds(
-      SimulationTest settings, Parameters parameters, List<Long> regressions, String test) {
+  /**
+   * The seeds to run, in order; {@code regressions} are the seeds that failed before. With {@code
+   * unbounded} (a sweep for a time budget, which stops it) the stream does not end after {@code
+   * runs} seeds; it is lazy either way.
+   */
+  public static Stream<Long> seeds(
+      SimulationTest settings,
+      Parameters parameters,
+      List<Long> regressions,
+      String test,
+      boolean unbounded) {
     if (settings.runs() < 1) {
       throw new ExtensionConfigurationException(
           test + ": @SimulationTest(runs = " + settings.runs() + ") must be at least 1");
     }
     Optional<Long> rerun = parse(parameters.seed(), SEED_PARAMETER);
     if (rerun.isPresent()) {
-      return List.of(rerun.get());
+      return Stream.of(rerun.get());
     }
     Optional<SweepShard> shard = SweepShard.parse(parameters.shard());
     Optional<Long> sweepSeed = parse(parameters.sweepSeed(), SWEEP_SEED_PARAMETER);
@@ -75,11 +85,14 @@ public final class SeedPlan {
     } else {
       first = Seeds.random();
     }
-    LinkedHashSet<Long> seeds = new LinkedHashSet<>(regressions);
-    for (int run = 0; run < settings.runs(); run++) {
-      seeds.add(Seeds.nth(first, run));
-    }
-    List<Long> all = new ArrayList<>(seeds);
+    List<Long> remembered = List.copyOf(new LinkedHashSet<>(regressions));
+    Set<Long> rememberedSet = Set.copyOf(remembered);
+    int runs = unbounded ? Integer.MAX_VALUE : settings.runs();
+    Stream<Long> fresh =
+        IntStream.range(0, runs)
+            .mapToObj(run -> Seeds.nth(first, run))
+            .filter(seed -> !rememberedSet.contains(seed));
+    Stream<Long> all = Stream.concat(remembered.stream(), fresh);
     return shard.map(s -> s.select(all)).orElse(all);
   }
 

@@ -7,6 +7,9 @@ import dev.procsim.junit.SimulationTest;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -30,7 +33,7 @@ import org.opentest4j.TestAbortedException;
  *
  * <pre>{@code
  * List<Extension> extensions =
- *     List.of(new SimulationInvocation(seed, settings, Run.ONLY, Optional.empty()));
+ *     List.of(new SimulationInvocation(seed, settings, Run.ONLY, Optional.empty(), sweep));
  * }</pre>
  */
 public final class SimulationInvocation
@@ -62,16 +65,23 @@ public final class SimulationInvocation
   private final SimulationTest settings;
   private final Run run;
   private final Optional<RegressionFile> regressions;
+  private final Sweep sweep;
 
   /**
-   * The invocation of a test annotated with {@code settings}, with {@code seed}, as {@code run}.
+   * The invocation of a test annotated with {@code settings}, with {@code seed}, as {@code run}, in
+   * {@code sweep}.
    */
   public SimulationInvocation(
-      long seed, SimulationTest settings, Run run, Optional<RegressionFile> regressions) {
+      long seed,
+      SimulationTest settings,
+      Run run,
+      Optional<RegressionFile> regressions,
+      Sweep sweep) {
     this.seed = seed;
     this.settings = settings;
     this.run = run;
     this.regressions = regressions;
+    this.sweep = sweep;
   }
 
   /**
@@ -83,10 +93,30 @@ public final class SimulationInvocation
     if (simulator(context) != null) {
       regressions.ifPresent(file -> file.record(seed, cause.getMessage()));
     }
+    ended(context, SeedResult.Outcome.FAILED, cause.getMessage());
+  }
+
+  @Override
+  public void testSuccessful(ExtensionContext context) {
+    ended(context, SeedResult.Outcome.PASSED, null);
+  }
+
+  @Override
+  public void testAborted(ExtensionContext context, Throwable cause) {
+    ended(context, SeedResult.Outcome.ABORTED, null);
+  }
+
+  /** Tells the sweep, and lets a second run of the seed waiting for this first one go on. */
+  private void ended(ExtensionContext context, SeedResult.Outcome outcome, String message) {
+    if (run == Run.FIRST) {
+      firstLog(context).complete(null); // no log kept (the run failed early): nothing to compare
+    }
+    sweep.finished(label(), seed, outcome, message);
   }
 
   @Override
   public void beforeEach(ExtensionContext context) {
+    sweep.started(label());
     Method method = context.getRequiredTestMethod();
     Class<?> testClass = context.getRequiredTestClass();
     if (settings.logTail() < 1) {
@@ -233,16 +263,11 @@ public final class SimulationInvocation
     if (run == Run.ONLY) {
       return;
     }
-    // The template's store is shared by both invocations of the seed.
-    ExtensionContext.Store shared = context.getParent().orElseThrow().getStore(NAMESPACE);
-    String key = "first-log-" + seed;
     if (run == Run.FIRST) {
-      shared.put(key, sim.log().logicalEntries());
+      firstLog(context).complete(sim.log().logicalEntries());
       return;
     }
-    // Removed once compared: a long sweep keeps no more than one log per seed in flight.
-    @SuppressWarnings("unchecked")
-    List<String> first = (List<String>) shared.remove(key, List.class);
+    List<String> first = awaitFirstLog(context);
     if (first == null) {
       return; // the first run failed before its log was kept; its failure says why
     }
@@ -260,6 +285,47 @@ public final class SimulationInvocation
               + " runtimes randomise hashes their own way), or races threads is not deterministic;"
               + " so is one the stepper could not see idle)");
     }
+  }
+
+  /**
+   * The first run's log, shared with the second through the template's store. In parallel the two
+   * runs of a seed can overlap; the second waits for the first (a managed block: JUnit's pool adds
+   * a thread instead of starving the first run).
+   */
+  @SuppressWarnings("unchecked")
+  private CompletableFuture<List<String>> firstLog(ExtensionContext context) {
+    ExtensionContext.Store shared = context.getParent().orElseThrow().getStore(NAMESPACE);
+    return shared.getOrComputeIfAbsent(
+        "first-log-" + seed, key -> new CompletableFuture<List<String>>(), CompletableFuture.class);
+  }
+
+  private List<String> awaitFirstLog(ExtensionContext context) {
+    CompletableFuture<List<String>> first = firstLog(context);
+    try {
+      ForkJoinPool.managedBlock(
+          new ForkJoinPool.ManagedBlocker() {
+            @Override
+            public boolean block() throws InterruptedException {
+              try {
+                first.get();
+              } catch (ExecutionException impossible) {
+                // completed only with values
+              }
+              return true;
+            }
+
+            @Override
+            public boolean isReleasable() {
+              return first.isDone();
+            }
+          });
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+    // Removed once compared: a long sweep keeps no more than one log per seed in flight.
+    context.getParent().orElseThrow().getStore(NAMESPACE).remove("first-log-" + seed);
+    return first.getNow(null);
   }
 
   /** A failure of procsim's own checks, worded like the test's failures. */

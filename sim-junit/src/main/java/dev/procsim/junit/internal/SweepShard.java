@@ -1,8 +1,8 @@
 package dev.procsim.junit.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
@@ -62,11 +62,17 @@ public record SweepShard(int index, int count) {
 
   /** The seeds of {@code all} that belong to this shard, in their order. */
   public <T> List<T> select(List<T> all) {
-    List<T> mine = new ArrayList<>();
-    for (int position = index - 1; position < all.size(); position += count) {
-      mine.add(all.get(position));
-    }
-    return mine;
+    return select(all.stream()).toList();
+  }
+
+  /** The seeds of {@code all} (a sequential stream, perhaps endless) that belong to this shard. */
+  public <T> Stream<T> select(Stream<T> all) {
+    long[] position = {0};
+    return all.filter(
+        seed -> {
+          long at = position[0]++;
+          return at >= index - 1 && (at - (index - 1)) % count == 0;
+        });
   }
 
   @Override
