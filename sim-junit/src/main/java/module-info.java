@@ -19,4 +19,7 @@ module dev.procsim.junit {
 
   exports dev.procsim.junit;
   exports dev.procsim.junit.assertj;
+  // The sweep summaries' format, for procsim's own command line (procsim sweep-report).
+  exports dev.procsim.junit.internal to
+      dev.procsim.maelstrom;
 }

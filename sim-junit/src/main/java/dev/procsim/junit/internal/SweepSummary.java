@@ -119,8 +119,9 @@ public record SweepSummary(
                       r ->
                           "seed "
                               + r.seed()
-                              + " "
-                              + RoughDuration.of(Duration.ofMillis(r.millis())))
+                              + " ("
+                              + RoughDuration.of(Duration.ofMillis(r.millis()))
+                              + ")")
                   .collect(Collectors.joining(", ")));
     }
     return text.toString();
