@@ -22,8 +22,26 @@ public final class KilledJvmSimulationMain {
                 "sh",
                 "-c",
                 "trap '' TERM HUP; echo ready; while :; do sh -c 'sleep 600 & exit' ; done")
+            .component(
+                "escaper", // a daemon out of the tree, the session and the marks: its cgroup holds
+                // it
+                "sh",
+                "-c",
+                "(setsid env -i sh -c 'echo ready $$; exec sleep 600 >/dev/null 2>&1' &);"
+                    + " exec cat >/dev/null")
             .build()
             .start();
+    String daemon =
+        ((LogEvent.Output)
+                sim.log()
+                    .awaitEvent(
+                        e ->
+                            e instanceof LogEvent.Output o
+                                && o.component().equals("escaper")
+                                && o.line().startsWith("ready "),
+                        Duration.ofSeconds(30)))
+            .line()
+            .substring("ready ".length());
     for (String component : new String[] {"stubborn", "hopper"}) {
       sim.log()
           .awaitEvent(
@@ -34,6 +52,7 @@ public final class KilledJvmSimulationMain {
               Duration.ofSeconds(30));
     }
     System.out.println(sim.runId());
+    System.out.println(daemon);
     System.out.flush();
     System.in.read(); // never returns before the kill: the test holds our stdin open
   }

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -21,10 +22,12 @@ class KilledJvmTest {
             .redirectError(ProcessBuilder.Redirect.INHERIT)
             .start();
     String runId;
+    long daemon;
     try {
       BufferedReader out =
           new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
       runId = out.readLine();
+      daemon = Long.parseLong(out.readLine().strip());
       assertThat(runId).startsWith("procsim-" + child.pid() + "-");
       assertThat(Simulator.processesOf(runId)).hasSizeGreaterThanOrEqualTo(3);
     } finally {
@@ -34,6 +37,18 @@ class KilledJvmTest {
     List<ProcessHandle> left = awaitNoneLeft(runId);
     assertThat(left).as("processes of run %s after its JVM was killed", runId).isEmpty();
     assertThat(watchdogsOf(child.pid())).as("the watchdog, its work done").isEmpty();
+    if (RunCgroupProbe.canMakeOne()) {
+      // No mark, no parent in the tree: only its cgroup told the watchdog it was the run's.
+      assertThat(
+              Polling.until(
+                  () -> ProcessHandle.of(daemon).filter(ProcessHandle::isAlive),
+                  Optional::isEmpty,
+                  WAIT))
+          .as("the setsid env -i daemon")
+          .isEmpty();
+    } else {
+      ProcessHandle.of(daemon).ifPresent(ProcessHandle::destroyForcibly); // out of reach here
+    }
   }
 
   /** Polled: nothing signals the end of another JVM's processes to this one. */

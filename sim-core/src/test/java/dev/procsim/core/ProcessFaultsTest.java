@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.procsim.core.internal.process.ProcessTree;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** crash, restart, pause and resume with real processes. */
@@ -205,5 +207,38 @@ class ProcessFaultsTest {
       }
       assertThat(Simulator.processesOf(sim.runId())).as("round %d", round).isEmpty();
     }
+  }
+
+  @Test
+  void closeEndsADaemonThatLeftItsTreeAndItsMarkWhereACgroupCanBeMade() {
+    Assumptions.assumeTrue(
+        RunCgroupProbe.canMakeOne(),
+        "no writable cgroup here (not root, no delegated cgroup v2): only marks and the process tree"
+            + " find a simulation's processes, and a daemon started with setsid env -i escapes");
+    // A subshell that exits: out of the tree; setsid: out of the session; env -i: no PROCSIM_RUN.
+    String escaper =
+        "(setsid env -i sh -c 'echo daemon $$; exec sleep 600 >/dev/null 2>&1' &);"
+            + " echo ready; exec cat >/dev/null";
+    Simulator sim =
+        Simulator.builder().echo(false).component("node", "sh", "-c", escaper).build().start();
+    long daemon;
+    try (sim) {
+      awaitOutput(sim, "ready");
+      String line =
+          ((LogEvent.Output)
+                  sim.log()
+                      .awaitEvent(
+                          e -> e instanceof LogEvent.Output o && o.line().startsWith("daemon "),
+                          WAIT))
+              .line();
+      daemon = Long.parseLong(line.substring("daemon ".length()));
+      assertThat(ProcessHandle.of(daemon)).isPresent();
+      assertThat(Simulator.processesOf(sim.runId()))
+          .as("the daemon carries no mark")
+          .noneMatch(p -> p.pid() == daemon);
+    }
+    Optional<ProcessHandle> left = ProcessHandle.of(daemon);
+    left.ifPresent(p -> p.onExit().orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join());
+    assertThat(ProcessHandle.of(daemon).filter(ProcessHandle::isAlive)).isEmpty();
   }
 }

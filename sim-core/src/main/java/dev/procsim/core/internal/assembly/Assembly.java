@@ -14,6 +14,7 @@ import dev.procsim.core.internal.log.SimulationLog;
 import dev.procsim.core.internal.network.NetworkEngine;
 import dev.procsim.core.internal.network.Router;
 import dev.procsim.core.internal.process.ProcessLauncher;
+import dev.procsim.core.internal.process.RunContainment;
 import dev.procsim.core.internal.protocol.LineProtocol;
 import dev.procsim.core.internal.protocol.SenderNamesProtocol;
 import dev.procsim.core.internal.scheduling.Scheduler;
@@ -45,6 +46,7 @@ public final class Assembly {
 
   private final SimulationConfig config;
   private final String runId;
+  private final RunContainment containment;
   private final ConsoleEcho echo;
   private final Scheduler scheduler;
   private final LogStore store;
@@ -63,6 +65,7 @@ public final class Assembly {
             + RUN_COUNTER.incrementAndGet()
             + "-"
             + Long.toHexString(Mixing.randomSeed() & 0xffffffL);
+    this.containment = new RunContainment(runId);
     this.echo = new ConsoleEcho(config.echoTo(), config.echoPrefix());
     this.scheduler =
         Schedulers.create(
@@ -129,7 +132,7 @@ public final class Assembly {
       protocol = new SenderNamesProtocol(protocol);
     }
     return new ProcessComponent(
-        new ProcessLauncher(process.spec(), environment),
+        new ProcessLauncher(process.spec(), environment, containment),
         protocol,
         store,
         echo,
@@ -177,6 +180,11 @@ public final class Assembly {
   /** The id in every process's {@code PROCSIM_RUN}, unique to this simulation. */
   public String runId() {
     return runId;
+  }
+
+  /** Where the run's processes are kept together: its cgroup, where one can be made. */
+  public RunContainment containment() {
+    return containment;
   }
 
   /** The scheduler. */

@@ -136,7 +136,8 @@ public final class Lifecycle implements AutoCloseable {
     List<ProcessHandle> survivors;
     while (true) {
       try {
-        survivors = Teardown.run(assembly.components(), assembly.runId(), grace);
+        survivors =
+            Teardown.run(assembly.components(), assembly.runId(), assembly.containment(), grace);
         for (ComponentRuntime component : assembly.components()) {
           component.awaitSettled(SETTLE_MILLIS);
         }

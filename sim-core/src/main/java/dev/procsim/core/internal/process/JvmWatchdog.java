@@ -24,22 +24,31 @@ import java.util.List;
  */
 public final class JvmWatchdog {
   /**
-   * $1 is the environment entry to look for. grep -z reads each environment as NUL-separated
-   * entries, so ^ anchors at the start of an entry. Done after two empty passes in a row (a child
-   * in the middle of its exec shows no environment for a moment); the number of passes is bounded:
-   * a process in uninterruptible sleep ignores SIGKILL until it wakes, and the watchdog must end.
+   * $1 is the environment entry to look for; $2 ... are patterns of the cgroup directories of this
+   * JVM's simulations ({@link RunCgroup}), expanded at each pass (they are made later). grep -z
+   * reads each environment as NUL-separated entries, so ^ anchors at the start of an entry. A
+   * cgroup's members are killed like the marked processes, whatever their environment says. Done
+   * after two empty passes in a row (a child in the middle of its exec shows no environment for a
+   * moment); the number of passes is bounded: a process in uninterruptible sleep ignores SIGKILL
+   * until it wakes, and the watchdog must end. Then the empty cgroups are removed.
    */
   private static final String SCRIPT =
       "cat >/dev/null\n"
+          + "marker=$1; shift\n"
           + "pass=0; empty=0\n"
           + "while [ $pass -lt 1000 ] && [ $empty -lt 2 ]; do\n"
           + "  pass=$((pass + 1))\n"
-          + "  pids=$(grep -l -a -z -e \"^$1\" /proc/[0-9]*/environ 2>/dev/null | cut -d/ -f3)\n"
+          + "  pids=$(grep -l -a -z -e \"^$marker\" /proc/[0-9]*/environ 2>/dev/null | cut -d/ -f3)\n"
+          + "  for pattern in \"$@\"; do for d in $pattern; do\n"
+          + "    [ -f \"$d/cgroup.procs\" ] && pids=\"$pids $(cat \"$d/cgroup.procs\")\"\n"
+          + "  done; done\n"
+          + "  pids=$(for p in $pids; do [ \"$p\" = $$ ] || echo $p; done)\n"
           + "  if [ -z \"$pids\" ]; then empty=$((empty + 1)); continue; fi\n"
           + "  empty=0\n"
           + "  kill -STOP $pids 2>/dev/null\n"
           + "  kill -KILL $pids 2>/dev/null\n"
-          + "done\n";
+          + "done\n"
+          + "for pattern in \"$@\"; do for d in $pattern; do rmdir \"$d\" 2>/dev/null; done; done\n";
 
   // Held for the life of the JVM: were the process (and so its stdin) collected, the pipe would
   // close and the watchdog would end every simulation of a JVM that is still running.
@@ -88,6 +97,10 @@ public final class JvmWatchdog {
       }
     }
     command.addAll(List.of("sh", "-c", SCRIPT, "procsim-watchdog", marker));
+    String run = marker.substring(marker.indexOf('=') + 1); // procsim-<pid>-
+    for (Path home : RunCgroup.homes()) {
+      command.add(home.resolve(run + "*").toString());
+    }
     return command;
   }
 }

@@ -15,18 +15,25 @@ import java.util.Map;
  * such program on the PATH, not executable, no such working directory).
  *
  * <pre>{@code
- * ProcessLauncher launcher = new ProcessLauncher(spec, Map.of("PROCSIM_RUN", runId));
+ * ProcessLauncher launcher =
+ *     new ProcessLauncher(spec, Map.of("PROCSIM_RUN", runId), new RunContainment(runId));
  * Process process = launcher.start();
  * }</pre>
  */
 public final class ProcessLauncher {
   private final ComponentSpec spec;
   private final Map<String, String> procsimEnvironment;
+  private final RunContainment containment;
 
-  /** A launcher for {@code spec}, adding {@code procsimEnvironment} to every process. */
-  public ProcessLauncher(ComponentSpec spec, Map<String, String> procsimEnvironment) {
+  /**
+   * A launcher for {@code spec}, adding {@code procsimEnvironment} to every process, each started
+   * inside {@code containment}.
+   */
+  public ProcessLauncher(
+      ComponentSpec spec, Map<String, String> procsimEnvironment, RunContainment containment) {
     this.spec = spec;
     this.procsimEnvironment = Map.copyOf(procsimEnvironment);
+    this.containment = containment;
   }
 
   /** The spec it starts. */
@@ -57,9 +64,12 @@ public final class ProcessLauncher {
     }
     spec.workingDirectoryIfSet().ifPresent(dir -> builder.directory(checkDirectory(dir)));
     try {
-      return builder.start();
+      return containment.start(builder::start);
     } catch (IOException e) {
       throw new SimulationException(describeStartFailure(e), e);
+    } catch (Exception e) {
+      throw new SimulationException(
+          "component \"" + spec.name() + "\": cannot start " + spec.command() + ": " + e, e);
     }
   }
 

@@ -12,10 +12,12 @@ import java.util.Set;
  * Ends every process of a simulation, whole trees included: close stdin and wait a grace period
  * (well-behaved nodes exit on end of input), then SIGTERM and wait again, then SIGKILL, and finally
  * SIGKILL anything still carrying the run's {@code PROCSIM_RUN} mark, such as daemons that left
- * their parent's tree, stopping them first and scanning again until nothing is left.
+ * their parent's tree, stopping them first and scanning again until nothing is left, and anything
+ * left in the run's cgroup ({@link RunContainment}), such as a daemon that also dropped its mark.
  *
  * <pre>{@code
- * List<ProcessHandle> survivors = Teardown.run(components, runId, Duration.ofMillis(500));
+ * List<ProcessHandle> survivors =
+ *     Teardown.run(components, runId, containment, Duration.ofMillis(500));
  * }</pre>
  */
 public final class Teardown {
@@ -34,7 +36,10 @@ public final class Teardown {
    * unless the kernel refused to kill them).
    */
   public static List<ProcessHandle> run(
-      Collection<? extends Teardownable> components, String runId, Duration grace)
+      Collection<? extends Teardownable> components,
+      String runId,
+      RunContainment containment,
+      Duration grace)
       throws InterruptedException {
     for (Teardownable component : components) {
       // A stopped process cannot see end of input or act on SIGTERM: let it run to its end.
@@ -61,7 +66,10 @@ public final class Teardown {
       }
     }
     known.addAll(endMarked(runId));
+    // What left the tree and lost its mark (setsid env -i ...) is still in the run's cgroup.
+    known.addAll(containment.endAll());
     ProcessTree.awaitExit(known, deadline(AFTER_KILL));
+    containment.remove();
     List<ProcessHandle> survivors = new ArrayList<>();
     for (ProcessHandle process : known) {
       if (process.isAlive()) {

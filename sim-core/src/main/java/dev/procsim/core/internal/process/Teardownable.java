@@ -7,7 +7,7 @@ import java.util.Optional;
  * it has one), and to stop writing to it.
  *
  * <pre>{@code
- * Teardown.run(List.of(component), runId, Duration.ofMillis(500));
+ * Teardown.run(List.of(component), runId, containment, Duration.ofMillis(500));
  * }</pre>
  */
 public interface Teardownable {

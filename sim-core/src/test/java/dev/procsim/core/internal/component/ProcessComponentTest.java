@@ -11,6 +11,7 @@ import dev.procsim.core.internal.log.LogStore;
 import dev.procsim.core.internal.network.NetworkEngine;
 import dev.procsim.core.internal.network.Router;
 import dev.procsim.core.internal.process.ProcessLauncher;
+import dev.procsim.core.internal.process.RunContainment;
 import dev.procsim.core.internal.scheduling.RealClock;
 import dev.procsim.core.internal.text.ConsoleEcho;
 import java.time.Duration;
@@ -32,7 +33,9 @@ class ProcessComponentTest {
     ProcessComponent target =
         new ProcessComponent(
             new ProcessLauncher(
-                ComponentSpec.of("p2", "head", "-n", "1"), Map.of("PROCSIM_RUN", "test-early")),
+                ComponentSpec.of("p2", "head", "-n", "1"),
+                Map.of("PROCSIM_RUN", "test-early"),
+                RunContainment.none()),
             WireProtocol.LINE,
             store,
             silent,

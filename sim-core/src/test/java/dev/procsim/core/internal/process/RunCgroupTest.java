@@ -1,0 +1,52 @@
+package dev.procsim.core.internal.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Each kind of cgroup holds a daemon that left its tree and its environment, and ends it. */
+class RunCgroupTest {
+  @ParameterizedTest
+  @EnumSource(RunCgroup.Kind.class)
+  void aDaemonThatLeftItsTreeIsKilledWithItsCgroup(RunCgroup.Kind kind) throws Exception {
+    Optional<RunCgroup> made =
+        RunCgroup.create(kind, "test-" + ProcessHandle.current().pid() + "-" + kind);
+    Assumptions.assumeTrue(
+        made.isPresent(), "no writable " + kind + " cgroup on this machine: nothing to test here");
+    RunCgroup cgroup = made.get();
+    long daemon;
+    try {
+      ProcessBuilder builder =
+          new ProcessBuilder(
+              "sh",
+              "-c",
+              "(setsid env -i sh -c 'echo $$; exec sleep 600 >/dev/null 2>&1' &); exec cat >/dev/null");
+      Process parent = cgroup.start(builder::start);
+      BufferedReader out =
+          new BufferedReader(
+              new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8));
+      daemon = Long.parseLong(out.readLine().strip());
+      assertThat(cgroup.members()).extracting(ProcessHandle::pid).contains(parent.pid(), daemon);
+      assertThat(cgroup.members())
+          .as("never the JVM itself")
+          .noneMatch(p -> p.pid() == ProcessHandle.current().pid());
+
+      assertThat(cgroup.killAll()).extracting(ProcessHandle::pid).contains(parent.pid(), daemon);
+      assertThat(parent.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      ProcessHandle.of(daemon).ifPresent(p -> p.onExit().orTimeout(30, TimeUnit.SECONDS).join());
+      assertThat(ProcessHandle.of(daemon).filter(ProcessHandle::isAlive)).isEmpty();
+    } finally {
+      cgroup.killAll();
+      cgroup.remove();
+    }
+    assertThat(Files.exists(cgroup.dir())).isFalse();
+  }
+}
