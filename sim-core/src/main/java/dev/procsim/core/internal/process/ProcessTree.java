@@ -5,10 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -37,14 +41,32 @@ public final class ProcessTree {
     return tree;
   }
 
-  /** The given processes plus the current descendants of those still alive, without repeats. */
+  /**
+   * The given processes plus the current descendants of those still alive, without repeats. One
+   * look at the process table for them all: asking each process for its descendants reads the whole
+   * table once per process, which grows with the square of a thousand components.
+   */
   public static Set<ProcessHandle> expand(Collection<ProcessHandle> processes) {
-    Set<ProcessHandle> all = new LinkedHashSet<>();
-    for (ProcessHandle process : processes) {
-      if (process.isAlive()) {
-        all.addAll(withDescendants(process));
+    Set<ProcessHandle> all = new LinkedHashSet<>(processes);
+    Map<Long, List<ProcessHandle>> children = new HashMap<>();
+    ProcessHandle.allProcesses()
+        .forEach(
+            p ->
+                p.parent()
+                    .ifPresent(
+                        parent ->
+                            children.computeIfAbsent(parent.pid(), k -> new ArrayList<>()).add(p)));
+    ArrayDeque<ProcessHandle> pending = new ArrayDeque<>();
+    processes.stream().filter(ProcessHandle::isAlive).forEach(pending::add);
+    while (!pending.isEmpty()) {
+      for (ProcessHandle child : children.getOrDefault(pending.poll().pid(), List.of())) {
+        if (all.add(child)) {
+          pending.add(child);
+        }
       }
     }
+    Set<ProcessHandle> given = new HashSet<>(processes);
+    all.removeIf(p -> !given.contains(p) && !p.isAlive());
     return all;
   }
 

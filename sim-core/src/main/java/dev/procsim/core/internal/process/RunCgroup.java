@@ -50,6 +50,7 @@ public final class RunCgroup {
   private final Kind kind;
   private final Path dir;
   private final Path home;
+  private volatile boolean someBornOutside;
 
   private RunCgroup(Kind kind, Path dir, Path home) {
     this.kind = kind;
@@ -139,6 +140,14 @@ public final class RunCgroup {
     return kind;
   }
 
+  /**
+   * Whether every process it started was born inside (v1), so that none of them can have forked
+   * outside it.
+   */
+  public boolean bornInside() {
+    return kind == Kind.V1_FREEZER && !someBornOutside;
+  }
+
   /** Its directory. */
   public Path dir() {
     return dir;
@@ -152,13 +161,17 @@ public final class RunCgroup {
     if (kind == Kind.V1_FREEZER) {
       long thread = NativeThreads.currentId();
       boolean inside = thread > 0 && write(dir.resolve("tasks"), thread);
+      if (!inside) {
+        someBornOutside = true; // found by its mark and its tree, as without a cgroup
+      }
       try {
         return start.call();
       } finally {
         if (inside) {
+          // A thread the JVM made meanwhile (the process's reaper) was born inside too; it is
+          // moved out before the cgroup is frozen (killAll), not here: that costs a look at every
+          // member, at every start.
           write(home.resolve("tasks"), thread);
-          // A thread the JVM made meanwhile (its process reaper) was born inside too.
-          evacuateOwnThreads();
         }
       }
     }

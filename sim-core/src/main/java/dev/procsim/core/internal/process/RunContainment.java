@@ -52,6 +52,14 @@ public final class RunContainment {
     return cgroup(false).map(RunCgroup::killAll).orElse(List.of());
   }
 
+  /**
+   * Whether every process of the run (and every descendant) is in its cgroup: true for cgroup v1,
+   * where each is born inside; false for v2 (moved in after its start) and without a cgroup.
+   */
+  public boolean holdsEveryProcess() {
+    return cgroup(false).map(RunCgroup::bornInside).orElse(false);
+  }
+
   /** Removes the run's cgroup, once its processes are gone. */
   public void remove() {
     cgroup(false).ifPresent(RunCgroup::remove);

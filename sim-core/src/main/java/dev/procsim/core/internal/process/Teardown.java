@@ -49,10 +49,11 @@ public final class Teardown {
         // It is killed below all the same.
       }
     }
-    Set<ProcessHandle> known = new LinkedHashSet<>();
+    Set<ProcessHandle> roots = new LinkedHashSet<>();
     for (Teardownable component : components) {
-      component.processHandle().ifPresent(root -> known.addAll(ProcessTree.withDescendants(root)));
+      component.processHandle().ifPresent(roots::add);
     }
+    Set<ProcessHandle> known = ProcessTree.expand(roots);
     for (Teardownable component : components) {
       component.closeInput("the simulator closed before the message was written");
     }
@@ -65,9 +66,13 @@ public final class Teardown {
         ProcessTree.kill(known);
       }
     }
-    known.addAll(endMarked(runId));
-    // What left the tree and lost its mark (setsid env -i ...) is still in the run's cgroup.
+    // What left the tree and lost its mark (setsid env -i ...) is still in the run's cgroup. When
+    // every process was born in it, nothing of the run is elsewhere: the marks need no scan of
+    // every process's environment (a second or more with a thousand components).
     known.addAll(containment.endAll());
+    if (!containment.holdsEveryProcess()) {
+      known.addAll(endMarked(runId));
+    }
     ProcessTree.awaitExit(known, deadline(AFTER_KILL));
     containment.remove();
     List<ProcessHandle> survivors = new ArrayList<>();
