@@ -30,49 +30,18 @@ public final class Benchmark {
   private static final String PONG = "send pong ";
   private static final String PING = "send ping ";
 
-  /**
-   * How big each scenario is.
-   *
-   * @param pingRounds serial round trips
-   * @param windowRounds pipelined round trips
-   * @param window messages in flight in the pipelined scenario
-   * @param fanoutMessages messages from one sender
-   * @param fanoutTargets receivers of the fan-out
-   * @param componentCounts simulation sizes for start + close
-   * @param heapRounds pipelined round trips whose log is weighed
-   * @param steppedRounds serial round trips of the stepped run with acknowledgements (a tenth for
-   *     black-box idle detection)
-   */
-  record Settings(
-      int pingRounds,
-      int windowRounds,
-      int window,
-      int fanoutMessages,
-      int fanoutTargets,
-      int[] componentCounts,
-      int heapRounds,
-      int steppedRounds) {
-    static Settings full() {
-      return new Settings(
-          20_000, 200_000, 64, 200_000, 50, new int[] {10, 50, 200}, 200_000, 5_000);
-    }
-
-    static Settings quick() {
-      return new Settings(300, 2_000, 64, 2_000, 50, new int[] {10}, 2_000, 100);
-    }
-  }
-
   private final NativeNodes nodes;
-  private final Settings settings;
+  private final BenchmarkSettings settings;
 
-  Benchmark(NativeNodes nodes, Settings settings) {
+  Benchmark(NativeNodes nodes, BenchmarkSettings settings) {
     this.nodes = nodes;
     this.settings = settings;
   }
 
   /** Runs every scenario and prints the table; {@code --quick} for a small run. */
   public static void main(String[] args) throws Exception {
-    Settings settings = List.of(args).contains("--quick") ? Settings.quick() : Settings.full();
+    BenchmarkSettings settings =
+        List.of(args).contains("--quick") ? BenchmarkSettings.quick() : BenchmarkSettings.full();
     System.out.printf(
         Locale.ROOT,
         "procsim benchmark: %d cores, %s %s, Java %s%n%n",
@@ -93,6 +62,9 @@ public final class Benchmark {
     heapPerMessage(table);
     stepped(table, true, settings.steppedRounds());
     stepped(table, false, settings.steppedRounds() / 10);
+    new ScaleScenarios(
+            nodes, settings.scaleComponents(), settings.sweepSeeds(), settings.blackBoxSteps())
+        .run(table);
     return table;
   }
 
@@ -101,7 +73,7 @@ public final class Benchmark {
   private void serialPingPong(ResultTable table) throws Exception {
     int n = settings.pingRounds();
     // "ping <count> <total_ns> <p50_rtt_ns> <p99_rtt_ns>"; one hop is half a round trip.
-    long[][] results = twoNodes("ping", "" + n);
+    long[][] results = medianOfPairedRuns("ping", "" + n);
     long[] procsim = results[0];
     long[] relay = results[1];
     long[] direct = results[2];
@@ -123,13 +95,25 @@ public final class Benchmark {
     int n = settings.windowRounds();
     String w = "" + settings.window();
     // "window <received> <total_ns>"
-    long[][] results = twoNodes("window", "" + n, w);
+    long[][] results = medianOfPairedRuns("window", "" + n, w);
     table.add(
         "pipelined, " + w + " in flight",
         "msg/s",
         perSecond(2L * n, results[0][2]),
         perSecond(2L * n, results[1][2]),
         perSecond(2L * n, results[2][2]));
+  }
+
+  /**
+   * {@link #twoNodes} run {@code pairedRuns} times, alternating procsim and the relay; every field
+   * of each of the three results is the median of its runs.
+   */
+  private long[][] medianOfPairedRuns(String mode, String... args) throws Exception {
+    List<long[][]> runs = new ArrayList<>();
+    for (int i = 0; i < settings.pairedRuns(); i++) {
+      runs.add(twoNodes(mode, args));
+    }
+    return Medians.ofEachField(runs);
   }
 
   /**

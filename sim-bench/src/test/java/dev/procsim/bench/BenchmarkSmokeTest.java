@@ -12,7 +12,7 @@ class BenchmarkSmokeTest {
 
   @Test
   void everyScenarioProducesItsFigures() throws Exception {
-    ResultTable table = new Benchmark(NativeNodes.compile(), Benchmark.Settings.quick()).run();
+    ResultTable table = new Benchmark(NativeNodes.compile(), BenchmarkSettings.quick()).run();
     assertThat(table.rows())
         .extracting(ResultTable.Row::name)
         .containsExactly(
@@ -25,7 +25,17 @@ class BenchmarkSmokeTest {
             "heap per logged message, with body",
             "heap per logged message, beyond body",
             "stepped, acknowledgement protocol",
-            "stepped, black-box idle detection");
+            "stepped, black-box idle detection",
+            "20 components: start",
+            "20 components: one lap of the ring",
+            "20 components: close",
+            "20 components: start + close",
+            "threads per component",
+            "heap per component, started",
+            "sweep of 20 seeds, 3 nodes, 1 worker",
+            "sweep of 20 seeds, 3 nodes, 2 workers",
+            "stepped, black-box idle, Python nodes",
+            "stepped, black-box idle, JVM nodes");
     assertThat(table.rows()).allSatisfy(row -> assertThat(row.procsim()).isPositive().isFinite());
     assertThat(table.rows().get(0).relay()).isPositive();
     assertThat(table.rows().get(0).direct()).isPositive();

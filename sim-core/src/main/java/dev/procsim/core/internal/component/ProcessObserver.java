@@ -1,5 +1,6 @@
 package dev.procsim.core.internal.component;
 
+import dev.procsim.core.internal.process.ActivitySignal;
 import dev.procsim.core.internal.process.Incarnation;
 import dev.procsim.core.internal.process.ProcessTree;
 import dev.procsim.core.internal.scheduling.BlackBoxIdle;
@@ -20,11 +21,19 @@ import java.util.Optional;
  */
 final class ProcessObserver implements BlackBoxIdle.Observed {
   private volatile Incarnation incarnation;
+  private final ActivitySignal activity = new ActivitySignal();
   private Optional<PipeGauge> gauge;
   private boolean closed;
 
   void watch(Incarnation watched) {
     this.incarnation = watched;
+    watched.stdout().signalActivityTo(activity);
+    watched.stdin().signalActivityTo(activity);
+  }
+
+  @Override
+  public void wakeOnActivity(Thread watcher) {
+    activity.watch(watcher);
   }
 
   @Override

@@ -25,6 +25,7 @@ public final class LinePump {
   private volatile boolean handling;
   private volatile long linesRead;
   private volatile long nativeThreadId = -1;
+  private volatile ActivitySignal activity = new ActivitySignal();
 
   /**
    * Starts pumping {@code stream} into {@code sink}; runs {@code atEnd} when the stream ends, or
@@ -49,6 +50,7 @@ public final class LinePump {
                   handling = true;
                   sink.accept(line);
                   linesRead++;
+                  activity.moved();
                   // Still "handling" while lines read from the pipe wait in the reader's buffer.
                   handling = reader.hasBufferedBytes();
                 }
@@ -67,6 +69,11 @@ public final class LinePump {
             threadName);
     thread.setDaemon(true);
     thread.start();
+  }
+
+  /** Who to tell when a line has been handled (black-box idle detection's watcher). */
+  public void signalActivityTo(ActivitySignal signal) {
+    activity = signal;
   }
 
   /** How many lines were handled so far. */

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -37,8 +38,49 @@ public final class ProcessTree {
   public static List<ProcessHandle> withDescendants(ProcessHandle root) {
     List<ProcessHandle> tree = new ArrayList<>();
     tree.add(root);
-    root.descendants().forEach(tree::add);
+    if (!childrenFromProc(root.pid(), tree)) {
+      tree.subList(1, tree.size()).clear();
+      root.descendants().forEach(tree::add);
+    }
     return tree;
+  }
+
+  /**
+   * Adds the descendants of {@code pid} from {@code /proc/<pid>/task/<tid>/children}, which lists
+   * only a process's own children: the cost of a look grows with the tree, not with every process
+   * on the machine, as {@link ProcessHandle#descendants()} does. False where the kernel does not
+   * provide those files.
+   */
+  private static boolean childrenFromProc(long pid, List<ProcessHandle> tree) {
+    Path tasks = Path.of("/proc", Long.toString(pid), "task");
+    try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
+      for (Path thread : threads) {
+        String children;
+        try {
+          children = Files.readString(thread.resolve("children"), StandardCharsets.US_ASCII);
+        } catch (java.nio.file.NoSuchFileException e) {
+          if (Files.exists(thread)) {
+            return false; // the kernel lists no children here: ask the JDK
+          }
+          continue; // the thread ended while we looked
+        }
+        for (String child : children.trim().split(" ")) {
+          if (!child.isEmpty()) {
+            long childPid = Long.parseLong(child);
+            Optional<ProcessHandle> handle = ProcessHandle.of(childPid);
+            if (handle.isPresent()) {
+              tree.add(handle.get());
+              if (!childrenFromProc(childPid, tree)) {
+                return false;
+              }
+            }
+          }
+        }
+      }
+      return true;
+    } catch (IOException | RuntimeException e) {
+      return Files.isDirectory(Path.of("/proc/self/task")); // the process ended: no children
+    }
   }
 
   /**

@@ -31,6 +31,7 @@ import java.util.List;
  * }</pre>
  */
 public final class StdinWriter {
+  private volatile ActivitySignal activity = new ActivitySignal();
   private static final int MAX_BATCH = 256;
 
   private final String component;
@@ -197,8 +198,16 @@ public final class StdinWriter {
     return line.getBytes(StandardCharsets.UTF_8);
   }
 
-  private synchronized void doneWriting() {
-    writing = false;
+  private void doneWriting() {
+    synchronized (this) {
+      writing = false;
+    }
+    activity.moved();
+  }
+
+  /** Who to tell when a batch has been written (black-box idle detection's watcher). */
+  public void signalActivityTo(ActivitySignal signal) {
+    activity = signal;
   }
 
   /** Whether nothing waits to be written and nothing is being written. */

@@ -9,9 +9,11 @@ import java.util.concurrent.locks.LockSupport;
  * Black-box idle detection of an unmodified process, for stepped runs: nothing waits to be written
  * to its stdin, its stdout reader has nothing pending (not in our buffer, not in the pipe, and its
  * thread really asleep in {@code read}), and {@link IdleProbe} sees its whole tree asleep, waiting
- * for input, with its CPU time still across two samples {@value #PROBE_GAP_MICROS} µs apart. This
- * is the one place procsim samples instead of waiting for a signal: no notification exists for "a
- * process is waiting for input".
+ * for input, with its CPU time still across two samples {@value #PROBE_GAP_MICROS} µs apart. A
+ * process of one thread asleep in a {@code read} of its stdin needs one sample: only input can wake
+ * it, and none is on its way (exact, and what makes Python nodes fast). This is the one place
+ * procsim samples instead of waiting for a signal: no notification exists for "a process is waiting
+ * for input".
  *
  * <pre>{@code
  * boolean idle = BlackBoxIdle.awaitIdle(observed, System.nanoTime() + timeout.toNanos());
@@ -22,6 +24,12 @@ public final class BlackBoxIdle {
   public static final long PROBE_GAP_MICROS = 300;
 
   private static final long PROBE_GAP_NANOS = TimeUnit.MICROSECONDS.toNanos(PROBE_GAP_MICROS);
+
+  /** How long a look that saw the process busy leaves it the core before the next, at first... */
+  private static final long FIRST_BACK_OFF_NANOS = TimeUnit.MICROSECONDS.toNanos(10);
+
+  /** ...doubling after each such look up to this. */
+  private static final long LAST_BACK_OFF_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
 
   private BlackBoxIdle() {}
 
@@ -47,6 +55,9 @@ public final class BlackBoxIdle {
 
     /** The OS id of the thread that reads its stdout, or -1 when unknown. */
     long outputReaderThreadId();
+
+    /** Wakes {@code watcher} (parked between looks) when its pumps move; null stops that. */
+    void wakeOnActivity(Thread watcher);
   }
 
   /**
@@ -55,15 +66,30 @@ public final class BlackBoxIdle {
    */
   public static boolean awaitIdle(Observed observed, long deadlineNanos)
       throws InterruptedException {
-    while (!looksIdle(observed)) {
-      if (Thread.interrupted()) {
-        throw new InterruptedException("stopped while waiting for a process to be idle");
+    observed.wakeOnActivity(Thread.currentThread());
+    try {
+      long backOff = FIRST_BACK_OFF_NANOS;
+      while (!looksIdle(observed)) {
+        if (Thread.interrupted()) {
+          throw new InterruptedException("stopped while waiting for a process to be idle");
+        }
+        if (System.nanoTime() >= deadlineNanos) {
+          return false;
+        }
+        // Busy: leave it the core rather than look again at once; a look costs the machine more
+        // than it tells while the process works. A write to it or a line from it wakes us early:
+        // that is when it may have finished; otherwise each look waits longer than the last.
+        long lines = observed.linesRead();
+        LockSupport.parkNanos(Math.min(backOff, Math.max(0, deadlineNanos - System.nanoTime())));
+        backOff =
+            observed.linesRead() != lines
+                ? FIRST_BACK_OFF_NANOS
+                : Math.min(backOff * 2, LAST_BACK_OFF_NANOS);
       }
-      if (System.nanoTime() >= deadlineNanos) {
-        return false;
-      }
+      return true;
+    } finally {
+      observed.wakeOnActivity(null);
     }
-    return true;
   }
 
   /**
@@ -99,11 +125,21 @@ public final class BlackBoxIdle {
     if (!first.idle()) {
       return false;
     }
+    if (first.threads() == 1 && first.readingStdin()) {
+      // One process, one thread, asleep in a read of its stdin, after our writer returned from
+      // its last write (which woke it, had it brought anything): only new input can wake it.
+      // Exact in one sample; the two samples below are for threads that wake each other, and
+      // for waits in poll, whose time-out can end them.
+      return outputSettled(observed, lines);
+    }
     LockSupport.parkNanos(PROBE_GAP_NANOS);
     IdleProbe.Sample second = IdleProbe.sample(tree);
-    return second.idle()
-        && second.cpuTicks() == first.cpuTicks()
-        && observed.inputIdle()
+    return second.idle() && second.cpuTicks() == first.cpuTicks() && outputSettled(observed, lines);
+  }
+
+  /** Nothing in flight between the process and procsim since {@code lines} were read. */
+  private static boolean outputSettled(Observed observed, long lines) {
+    return observed.inputIdle()
         && observed.outputQuiet()
         && observed.outputDrained()
         // The reader's flags say "waiting" until its thread runs again after the kernel gave it

@@ -34,14 +34,19 @@ public final class IdleProbe {
    *
    * @param idle every thread sleeping and one of them waiting for input
    * @param cpuTicks the tree's user + system time, in clock ticks
+   * @param threads how many threads the tree has
+   * @param readingStdin whether a thread is blocked in a {@code read} of fd 0 (not in a poll, whose
+   *     time-out may wake it)
    */
-  public record Sample(boolean idle, long cpuTicks) {}
+  public record Sample(boolean idle, long cpuTicks, int threads, boolean readingStdin) {}
 
   /** Looks at every thread of every process in {@code tree}. */
   public static Sample sample(List<ProcessHandle> tree) {
     boolean allSleeping = true;
     boolean waitingForInput = false;
     long ticks = 0;
+    int count = 0;
+    boolean readingStdin = false;
     for (ProcessHandle process : tree) {
       Path tasks = Path.of("/proc", Long.toString(process.pid()), "task");
       try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
@@ -52,19 +57,22 @@ public final class IdleProbe {
           }
           String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
           char state = fields[0].charAt(0);
+          count++;
           ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
           if (state != 'S') {
             allSleeping = false;
           }
           if (state == 'S' && !waitingForInput) {
-            waitingForInput = waitsForInput(read(thread.resolve("syscall")));
+            String syscall = read(thread.resolve("syscall"));
+            waitingForInput = waitsForInput(syscall);
+            readingStdin = waitingForInput && readsStdin(syscall);
           }
         }
       } catch (IOException | RuntimeException e) {
         // The process ended while we looked: it is not running, which is what idle asks.
       }
     }
-    return new Sample(allSleeping && waitingForInput, ticks);
+    return new Sample(allSleeping && waitingForInput, ticks, count, readingStdin);
   }
 
   /**
@@ -85,6 +93,11 @@ public final class IdleProbe {
     char state = stat.charAt(stat.lastIndexOf(')') + 2);
     String[] parts = syscall.trim().split(" ");
     return state == 'S' && !parts[0].equals("running") && Long.parseLong(parts[0]) == READ;
+  }
+
+  private static boolean readsStdin(String syscall) {
+    String[] parts = syscall.trim().split(" ");
+    return Long.parseLong(parts[0]) == READ && parts.length > 1 && Long.decode(parts[1]) == 0;
   }
 
   private static boolean waitsForInput(String syscall) {
