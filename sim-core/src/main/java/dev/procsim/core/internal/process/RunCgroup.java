@@ -39,6 +39,9 @@ import java.util.concurrent.TimeUnit;
 public final class RunCgroup {
   private static final Path ROOT = Path.of("/sys/fs/cgroup");
 
+  /** How long ending the members may take in all, should the kernel not let one die. */
+  private static final long KILL_WAIT_NANOS = TimeUnit.SECONDS.toNanos(5);
+
   /** What kind of cgroup. */
   enum Kind {
     /** cgroup v1's freezer hierarchy. */
@@ -229,7 +232,9 @@ public final class RunCgroup {
   public List<ProcessHandle> killAll() {
     List<ProcessHandle> killed = new ArrayList<>();
     evacuateOwnThreads();
-    for (int pass = 0; pass < 1000; pass++) {
+    // Bounded: a process in uninterruptible sleep ignores SIGKILL until it wakes.
+    long deadline = System.nanoTime() + KILL_WAIT_NANOS;
+    for (int pass = 0; pass < 1000 && System.nanoTime() < deadline; pass++) {
       freeze(true);
       List<ProcessHandle> members = members();
       members.forEach(ProcessHandle::destroyForcibly);
@@ -240,7 +245,7 @@ public final class RunCgroup {
       killed.addAll(members);
       try {
         // Dead processes stay listed until they are gone: look again once these have ended.
-        ProcessTree.awaitExit(members, System.nanoTime() + TimeUnit.SECONDS.toNanos(5));
+        ProcessTree.awaitExit(members, deadline);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         break;
