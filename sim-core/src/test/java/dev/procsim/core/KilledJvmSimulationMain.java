@@ -27,10 +27,11 @@ public final class KilledJvmSimulationMain {
                 // it
                 "sh",
                 "-c",
-                "(setsid env -i sh -c 'echo ready $$; exec sleep 600 >/dev/null 2>&1' &);"
+                "read go; (setsid env -i sh -c 'echo ready $$; exec sleep 600 >/dev/null 2>&1' &);"
                     + " exec cat >/dev/null")
             .build()
             .start();
+    sim.send("main", "escaper", "go"); // after its start: under cgroup v2 it is in its cgroup now
     String daemon =
         ((LogEvent.Output)
                 sim.log()

@@ -216,13 +216,15 @@ class ProcessFaultsTest {
         "no writable cgroup here (not root, no delegated cgroup v2): only marks and the process tree"
             + " find a simulation's processes, and a daemon started with setsid env -i escapes");
     // A subshell that exits: out of the tree; setsid: out of the session; env -i: no PROCSIM_RUN.
+    // Forked once told to: under cgroup v2 a process is moved in just after it starts.
     String escaper =
-        "(setsid env -i sh -c 'echo daemon $$; exec sleep 600 >/dev/null 2>&1' &);"
+        "read go; (setsid env -i sh -c 'echo daemon $$; exec sleep 600 >/dev/null 2>&1' &);"
             + " echo ready; exec cat >/dev/null";
     Simulator sim =
         Simulator.builder().echo(false).component("node", "sh", "-c", escaper).build().start();
     long daemon;
     try (sim) {
+      sim.send("test", "node", "go");
       awaitOutput(sim, "ready");
       String line =
           ((LogEvent.Output)

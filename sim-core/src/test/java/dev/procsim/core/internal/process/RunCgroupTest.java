@@ -28,8 +28,13 @@ class RunCgroupTest {
           new ProcessBuilder(
               "sh",
               "-c",
-              "(setsid env -i sh -c 'echo $$; exec sleep 600 >/dev/null 2>&1' &); exec cat >/dev/null");
+              // It forks once told to: under cgroup v2 a process is moved in just after its start,
+              // and a daemon forked before that is out of reach (the README says so).
+              "read go; (setsid env -i sh -c 'echo $$; exec sleep 600 >/dev/null 2>&1' &);"
+                  + " exec cat >/dev/null");
       Process parent = cgroup.start(builder::start);
+      parent.getOutputStream().write("go\n".getBytes(StandardCharsets.UTF_8));
+      parent.getOutputStream().flush();
       BufferedReader out =
           new BufferedReader(
               new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8));
