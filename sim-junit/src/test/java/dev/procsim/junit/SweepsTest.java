@@ -98,6 +98,40 @@ class SweepsTest {
   }
 
   @Component(name = "echo", command = "cat")
+  static class OneSeed {
+    @SimulationTest(seed = 3, echo = false)
+    void once(Simulator sim) {
+      SEEN.add(sim.seed());
+    }
+  }
+
+  @Test
+  void aShardWithNoneOfATestsSeedsRunsItZeroTimesWithoutFailing(@TempDir Path reports)
+      throws Exception {
+    EngineExecutionResults second =
+        run(
+            OneSeed.class,
+            "procsim.shard",
+            "2/2",
+            "procsim.regressions",
+            "off",
+            "procsim.reports",
+            reports.toString());
+    second.containerEvents().assertStatistics(s -> s.failed(0));
+    second.testEvents().assertStatistics(s -> s.started(0));
+    // Its empty summary is written all the same: a merge of the shards then misses none.
+    assertThat(
+            Files.readString(
+                reports.resolve("sweeps/" + OneSeed.class.getName() + ".once-shard-2-2.json")))
+        .contains("\"seeds\": 0,")
+        .contains("\"shard\": \"2/2\"");
+    run(OneSeed.class, "procsim.shard", "1/2", "procsim.regressions", "off")
+        .testEvents()
+        .assertStatistics(s -> s.succeeded(1));
+    assertThat(SEEN).containsExactly(3L);
+  }
+
+  @Component(name = "echo", command = "cat")
   static class RandomSweep {
     @SimulationTest(runs = 4, echo = false)
     void sweep(Simulator sim) {

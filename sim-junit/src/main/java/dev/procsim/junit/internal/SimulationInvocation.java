@@ -106,6 +106,15 @@ public final class SimulationInvocation
     ended(context, SeedResult.Outcome.ABORTED, null);
   }
 
+  /** Disabled (an execution condition on the invocation): it ran no seed, and holds nothing. */
+  @Override
+  public void testDisabled(ExtensionContext context, Optional<String> reason) {
+    if (run == Run.FIRST) {
+      firstLog(context).complete(null);
+    }
+    sweep.released();
+  }
+
   /** Tells the sweep, and lets a second run of the seed waiting for this first one go on. */
   private void ended(ExtensionContext context, SeedResult.Outcome outcome, String message) {
     if (run == Run.FIRST) {

@@ -147,6 +147,16 @@ public final class Sweep implements AutoCloseable {
     }
   }
 
+  /** A seed handed out did not run (its invocation was disabled): its place is free again. */
+  public void released() {
+    if (inFlightLimit > 0) {
+      synchronized (this) {
+        inFlight--;
+        notifyAll();
+      }
+    }
+  }
+
   /** A run ({@code run} tells apart two runs of one seed) starts. */
   public synchronized void started(String run) {
     startedAt.put(run, System.nanoTime());
@@ -244,13 +254,18 @@ public final class Sweep implements AutoCloseable {
       summary = summary();
     }
     boolean isSweep = summary.results().size() > 1 || budget.isPresent() || shard != null;
-    if (!isSweep || summary.results().isEmpty()) {
+    if (!isSweep) {
       return;
     }
     Path file = file();
     try {
       Files.createDirectories(file.getParent());
+      // A shard that held none of the seeds writes its empty summary all the same: a merge then
+      // knows the shard ran, and says nothing about this test on the console.
       Files.writeString(file, summary.json(), StandardCharsets.UTF_8);
+      if (summary.results().isEmpty()) {
+        return;
+      }
       console.println(summary.text() + "\n  summary: " + file);
     } catch (IOException e) {
       // The sweep's verdicts are JUnit's; a summary that cannot be written is said, not thrown.

@@ -50,16 +50,18 @@ public record SweepMerge(
   }
 
   private static SweepMerge merge(String test, List<SweepSummary> parts) {
-    parts.sort(Comparator.comparing(p -> p.shard() == null ? "" : p.shard()));
+    parts.sort(Comparator.comparingInt(SweepMerge::shardIndex));
     Map<Long, SeedResult> results = new LinkedHashMap<>();
     Set<Long> repeated = new LinkedHashSet<>();
     Duration longest = Duration.ZERO;
     for (SweepSummary part : parts) {
       longest = part.elapsed().compareTo(longest) > 0 ? part.elapsed() : longest;
       for (SeedResult result : part.results()) {
-        if (results.putIfAbsent(result.seed(), result) != null) {
+        // A seed run twice counts once, failed if it failed either time.
+        if (results.containsKey(result.seed())) {
           repeated.add(result.seed());
         }
+        results.merge(result.seed(), result, SeedResult::and);
       }
     }
     List<String> shards = parts.stream().map(SweepSummary::shard).filter(s -> s != null).toList();
@@ -124,6 +126,15 @@ public record SweepMerge(
       }
     }
     return problems;
+  }
+
+  /** K of a part's shard K/N, for ordering; 0 for an unsharded or unreadable one. */
+  private static int shardIndex(SweepSummary part) {
+    try {
+      return part.shard() == null ? 0 : Integer.parseInt(part.shard().split("/")[0].strip());
+    } catch (RuntimeException e) {
+      return 0;
+    }
   }
 
   /** Whether the parts cover the sweep: no problem found. */

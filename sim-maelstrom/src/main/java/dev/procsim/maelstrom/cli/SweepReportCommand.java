@@ -4,6 +4,7 @@ import dev.procsim.junit.internal.SweepMerge;
 import dev.procsim.junit.internal.SweepSummary;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,9 @@ import picocli.CommandLine.Parameters;
       "Merges the summaries of a sweep's shards (target/procsim/sweeps/*.json, one per test and"
           + " shard) into one per test: seeds run, passed, failed, failures by kind, slowest seeds.",
       "Says when a shard is missing or a seed ran twice.",
-      "Exit code: 0 all seeds passed; 1 some failed; 2 the summaries are incomplete or unreadable."
+      "Exit code: 0 every seed passed and the summaries are complete; 1 some seed failed (whatever"
+          + " else); 2 no seed failed but the summaries are incomplete or unreadable, or the command"
+          + " could not run (bad arguments, an output directory it cannot write)."
     })
 public final class SweepReportCommand implements Callable<Integer> {
   @Parameters(
@@ -53,9 +56,17 @@ public final class SweepReportCommand implements Callable<Integer> {
   public SweepReportCommand() {}
 
   @Override
-  public Integer call() throws IOException {
-    PrintWriter out = spec.commandLine().getOut();
+  public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
+    try {
+      return report(spec.commandLine().getOut(), err);
+    } catch (IOException | UncheckedIOException e) {
+      err.println("procsim sweep-report: " + e.getMessage());
+      return 2;
+    }
+  }
+
+  private int report(PrintWriter out, PrintWriter err) throws IOException {
     List<String> unreadable = new ArrayList<>();
     List<SweepSummary> summaries = new ArrayList<>();
     for (Path input : inputs) {

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.procsim.junit.internal.SeedResult;
 import dev.procsim.junit.internal.SweepSummary;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,6 +45,11 @@ public final class SweepSummaryReader {
     try {
       root = JSON.readTree(file.toFile());
     } catch (JsonProcessingException e) {
+      if (!new String(Files.readAllBytes(file), StandardCharsets.UTF_8)
+          .contains(SweepSummary.FORMAT)) {
+        // Broken JSON that never claimed to be a summary (a fixture, a config with comments).
+        throw new NotASummary(file + ": not JSON, and not a sweep summary");
+      }
       JsonLocation at = e.getLocation();
       throw new IOException(
           file

@@ -108,6 +108,30 @@ class SweepReportCommandTest {
   }
 
   @Test
+  void aSeedThatFailedInEitherOfTwoSummariesCountsAsFailed() throws Exception {
+    write("job-1", "1/2", passed(1, 5), passed(7, 5));
+    write("job-2", "2/2", passed(2, 5), failed(7, "expected 3 but was 4"));
+    int code = run("sweep-report", "-o", dir.resolve("merged").toString(), dir.toString());
+    assertThat(code).as("a failure wins over an incomplete sweep").isEqualTo(1);
+    assertThat(printed())
+        .contains(": 3 seeds in ")
+        .contains("2 passed, 1 failed")
+        .contains("INCOMPLETE: 1 seed ran in more than one summary, counted once: 7");
+  }
+
+  @Test
+  void anOutputDirectoryItCannotWriteIsExitCodeTwoWithTheReason() throws Exception {
+    write("job-1", "1/1", passed(1, 5));
+    Path blocked = dir.resolve("a-file");
+    Files.writeString(blocked, "not a directory");
+    assertThat(run("sweep-report", "-o", blocked.toString(), dir.resolve("job-1").toString()))
+        .isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .startsWith("procsim sweep-report: ")
+        .contains("a-file");
+  }
+
+  @Test
   void aMissingShardAndASeedRunTwiceAreSaid() throws Exception {
     write("job-1", "1/3", passed(1, 5), passed(4, 5));
     write("job-3", "3/3", passed(3, 5), passed(4, 5));
@@ -128,12 +152,14 @@ class SweepReportCommandTest {
         broken,
         "{\n  \"format\": \"procsim-sweep/1\",\n  \"test\": \"x\",\n  \"results\": [\n    {\"seed\": 1,,}\n");
     Files.writeString(dir.resolve("job-2/unrelated.json"), "{\"name\": \"not a summary\"}");
+    Files.writeString(dir.resolve("job-2/tsconfig.json"), "{ // comments are not JSON\n}");
     int code = run("sweep-report", "-o", dir.resolve("merged").toString(), dir.toString());
     assertThat(code).isEqualTo(2);
     assertThat(printed())
         .contains("procsim sweep LeaderTest.elects(): 2 seeds in ")
         .contains("UNREADABLE, left out: " + broken + ", line 5: not valid JSON: ")
-        .doesNotContain("unrelated.json");
+        .doesNotContain("unrelated.json")
+        .doesNotContain("tsconfig.json");
   }
 
   @Test

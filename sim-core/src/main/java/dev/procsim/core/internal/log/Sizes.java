@@ -21,7 +21,8 @@ public final class Sizes {
     }
     double value = bytes;
     int unit = -1;
-    while (value >= 1024 && unit < UNITS.length - 1) {
+    // 1,048,575 bytes is 1023.999 KiB, which would print as "1024.0 KiB": one unit up instead.
+    while (Math.round(value * 10) >= 1024 * 10 && unit < UNITS.length - 1) {
       value /= 1024;
       unit++;
     }

@@ -1,5 +1,7 @@
 package dev.procsim.core.internal.process;
 
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -210,10 +212,13 @@ public final class RunCgroup {
     }
   }
 
+  /**
+   * The ids a control file lists; read through a plain stream, for the reason of {@link #write}.
+   */
   private static List<Long> ids(Path file) {
     List<Long> ids = new ArrayList<>();
-    try {
-      for (String line : Files.readAllLines(file)) {
+    try (FileInputStream in = new FileInputStream(file.toFile())) {
+      for (String line : new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n")) {
         if (!line.isBlank()) {
           ids.add(Long.parseLong(line.strip()));
         }
@@ -235,10 +240,14 @@ public final class RunCgroup {
     // Bounded: a process in uninterruptible sleep ignores SIGKILL until it wakes.
     long deadline = System.nanoTime() + KILL_WAIT_NANOS;
     for (int pass = 0; pass < 1000 && System.nanoTime() < deadline; pass++) {
+      List<ProcessHandle> members;
       freeze(true);
-      List<ProcessHandle> members = members();
-      members.forEach(ProcessHandle::destroyForcibly);
-      freeze(false);
+      try {
+        members = members();
+        members.forEach(ProcessHandle::destroyForcibly);
+      } finally {
+        freeze(false); // a frozen process dies only once thawed
+      }
       if (members.isEmpty()) {
         break;
       }
@@ -271,9 +280,14 @@ public final class RunCgroup {
     }
   }
 
+  /**
+   * Writes a control file. Through a plain file stream, not a channel: a channel fails on a thread
+   * whose interrupt flag is set, and a close() in an interrupted thread must still thaw and empty
+   * the cgroup.
+   */
   private static boolean write(Path file, Object value) {
-    try {
-      Files.writeString(file, value + "\n", StandardCharsets.US_ASCII);
+    try (FileOutputStream out = new FileOutputStream(file.toFile())) {
+      out.write((value + "\n").getBytes(StandardCharsets.US_ASCII));
       return true;
     } catch (IOException e) {
       return false;

@@ -60,8 +60,8 @@ public final class StdoutDecoder {
     Decoded decoded;
     try {
       decoded = protocol.decode(text);
-    } catch (VirtualMachineError e) {
-      throw e; // out of memory, say: the JVM's trouble, not the line's; the pump reports it
+    } catch (OutOfMemoryError | InternalError e) {
+      throw e; // the JVM's trouble, not the line's: the pump reports it and waits fail at once
     } catch (RuntimeException | Error e) { // user code: its failure is the line's, not the pump's
       router.protocolError(component, text, "its wire protocol failed on the line: " + e);
       return;
