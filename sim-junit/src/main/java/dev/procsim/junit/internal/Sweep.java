@@ -193,9 +193,12 @@ public final class Sweep implements AutoCloseable {
     if (planned == 1 || now - lastProgressNanos < progressEveryNanos) {
       return null;
     }
+    long done = results.size();
+    if (planned > 0 && done >= planned) {
+      return null; // the summary comes next, and says it all
+    }
     lastProgressNanos = now;
     Duration elapsed = Duration.ofNanos(now - startNanos);
-    long done = results.size();
     long failed =
         results.values().stream().filter(r -> r.outcome() == SeedResult.Outcome.FAILED).count();
     StringBuilder line =
