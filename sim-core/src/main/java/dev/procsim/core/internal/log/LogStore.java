@@ -86,7 +86,10 @@ public final class LogStore {
               original.body(),
               Fate.IN_FLIGHT,
               "",
-              now,
+              // Sent with the original: its delay counts from the same send, however late this
+              // entry is written (a copy's time to delivery was shorter than its latency
+              // otherwise).
+              original.sentAtNanos(),
               original.id());
       messages.add(copy);
       append(
