@@ -23,6 +23,7 @@ import java.util.function.Predicate;
  * <pre>{@code
  * mvn -q -Pbench -DskipTests package          # the full run, as recorded in BENCHMARKS.md
  * java -cp ... dev.procsim.bench.Benchmark --quick
+ * java -cp ... dev.procsim.bench.Benchmark --only serial,pipelined   # some scenarios only
  * }</pre>
  */
 public final class Benchmark {
@@ -38,10 +39,32 @@ public final class Benchmark {
     this.settings = settings;
   }
 
-  /** Runs every scenario and prints the table; {@code --quick} for a small run. */
+  /** The scenarios, by the name {@code --only} takes, in the order they run. */
+  static final List<String> SCENARIOS =
+      List.of("serial", "pipelined", "fanout", "start-close", "heap", "stepped", "scale");
+
+  /**
+   * Runs every scenario (or those named by {@code --only a,b}) and prints the table; {@code
+   * --quick} for a small run.
+   */
   public static void main(String[] args) throws Exception {
+    List<String> arguments = List.of(args);
     BenchmarkSettings settings =
-        List.of(args).contains("--quick") ? BenchmarkSettings.quick() : BenchmarkSettings.full();
+        arguments.contains("--quick") ? BenchmarkSettings.quick() : BenchmarkSettings.full();
+    List<String> only = SCENARIOS;
+    int at = arguments.indexOf("--only");
+    if (at >= 0) {
+      if (at + 1 == arguments.size()) {
+        throw new IllegalArgumentException("--only needs scenario names, out of " + SCENARIOS);
+      }
+      only = List.of(arguments.get(at + 1).split(","));
+      for (String name : only) {
+        if (!SCENARIOS.contains(name)) {
+          throw new IllegalArgumentException(
+              "no scenario \"" + name + "\": the scenarios are " + SCENARIOS);
+        }
+      }
+    }
     System.out.printf(
         Locale.ROOT,
         "procsim benchmark: %d cores, %s %s, Java %s%n%n",
@@ -49,22 +72,36 @@ public final class Benchmark {
         System.getProperty("os.name"),
         System.getProperty("os.arch"),
         System.getProperty("java.version"));
-    ResultTable table = new Benchmark(NativeNodes.compile(), settings).run();
+    ResultTable table = new Benchmark(NativeNodes.compile(), settings).run(only);
     System.out.print(table.render());
   }
 
-  ResultTable run() throws Exception {
+  ResultTable run(List<String> scenarios) throws Exception {
     ResultTable table = new ResultTable();
-    serialPingPong(table);
-    pipelined(table);
-    fanOut(table);
-    startAndClose(table);
-    heapPerMessage(table);
-    stepped(table, true, settings.steppedRounds());
-    stepped(table, false, settings.steppedRounds() / 10);
-    new ScaleScenarios(
-            nodes, settings.scaleComponents(), settings.sweepSeeds(), settings.blackBoxSteps())
-        .run(table);
+    if (scenarios.contains("serial")) {
+      serialPingPong(table);
+    }
+    if (scenarios.contains("pipelined")) {
+      pipelined(table);
+    }
+    if (scenarios.contains("fanout")) {
+      fanOut(table);
+    }
+    if (scenarios.contains("start-close")) {
+      startAndClose(table);
+    }
+    if (scenarios.contains("heap")) {
+      heapPerMessage(table);
+    }
+    if (scenarios.contains("stepped")) {
+      stepped(table, true, settings.steppedRounds());
+      stepped(table, false, settings.steppedRounds() / 10);
+    }
+    if (scenarios.contains("scale")) {
+      new ScaleScenarios(
+              nodes, settings.scaleComponents(), settings.sweepSeeds(), settings.blackBoxSteps())
+          .run(table);
+    }
     return table;
   }
 

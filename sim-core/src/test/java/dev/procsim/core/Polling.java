@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  *     Polling.until(() -> Simulator.processesOf(runId), p -> p.size() >= 4, WAIT);
  * }</pre>
  */
-final class Polling {
+public final class Polling {
   private static final long PAUSE_NANOS = Duration.ofMillis(1).toNanos();
 
   private Polling() {}
@@ -23,7 +23,7 @@ final class Polling {
   /**
    * The last value read: the first that satisfies {@code done}, or the one read at the time-out.
    */
-  static <T> T until(Supplier<T> read, Predicate<T> done, Duration timeout) {
+  public static <T> T until(Supplier<T> read, Predicate<T> done, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     T value = read.get();
     while (!done.test(value) && System.nanoTime() < deadline) {

@@ -4,14 +4,15 @@ import dev.procsim.core.internal.process.ActivitySignal;
 import dev.procsim.core.internal.process.Incarnation;
 import dev.procsim.core.internal.process.ProcessTree;
 import dev.procsim.core.internal.scheduling.BlackBoxIdle;
+import dev.procsim.core.internal.scheduling.IdleProbe;
 import dev.procsim.core.internal.scheduling.PipeGauge;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * What black-box idle detection sees of one incarnation of a process component: its pumps, its
- * process tree, and (through a {@link PipeGauge} opened on first use and closed at its exit) the
- * bytes still unread in its stdout pipe.
+ * process tree (through an {@link IdleProbe}), and (through a {@link PipeGauge}) the bytes still
+ * unread in its stdout pipe. Both are made on first use and closed at its exit.
  *
  * <pre>{@code
  * ProcessObserver observer = new ProcessObserver();
@@ -23,6 +24,7 @@ final class ProcessObserver implements BlackBoxIdle.Observed {
   private volatile Incarnation incarnation;
   private final ActivitySignal activity = new ActivitySignal();
   private Optional<PipeGauge> gauge;
+  private IdleProbe probe;
   private boolean closed;
 
   void watch(Incarnation watched) {
@@ -58,8 +60,23 @@ final class ProcessObserver implements BlackBoxIdle.Observed {
   }
 
   @Override
-  public long outputReaderThreadId() {
-    return incarnation.stdout().nativeThreadId();
+  public boolean outputReaderAsleep() {
+    return probe().asleepInRead(incarnation.stdout().nativeThreadId());
+  }
+
+  @Override
+  public IdleProbe.Sample sample() {
+    return probe().sample();
+  }
+
+  private synchronized IdleProbe probe() {
+    if (probe == null) {
+      probe = new IdleProbe(incarnation.process().pid());
+      if (closed) {
+        probe.close(); // still answers, but keeps no file open once the process has exited
+      }
+    }
+    return probe;
   }
 
   @Override
@@ -83,6 +100,9 @@ final class ProcessObserver implements BlackBoxIdle.Observed {
     closed = true;
     if (gauge != null) {
       gauge.ifPresent(PipeGauge::close);
+    }
+    if (probe != null) {
+      probe.close();
     }
   }
 }

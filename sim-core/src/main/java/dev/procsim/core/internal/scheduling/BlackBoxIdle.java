@@ -50,11 +50,17 @@ public final class BlackBoxIdle {
     /** The process and its descendants, now. */
     List<ProcessHandle> tree();
 
+    /** One look at the threads of the process and its descendants. */
+    IdleProbe.Sample sample();
+
     /** Whether no byte waits unread in its stdout pipe. */
     boolean outputDrained();
 
-    /** The OS id of the thread that reads its stdout, or -1 when unknown. */
-    long outputReaderThreadId();
+    /**
+     * Whether the thread that reads its stdout is asleep in {@code read} (true when /proc cannot
+     * tell, or the thread has ended with its stream).
+     */
+    boolean outputReaderAsleep();
 
     /** Wakes {@code watcher} (parked between looks) when its pumps move; null stops that. */
     void wakeOnActivity(Thread watcher);
@@ -111,7 +117,10 @@ public final class BlackBoxIdle {
     return String.join("; ", parts);
   }
 
-  /** One look: two samples of the tree, {@value #PROBE_GAP_MICROS} µs apart, and the pumps. */
+  /**
+   * One look: two samples of the tree, each thread read twice {@value #PROBE_GAP_MICROS} µs apart,
+   * and the pumps.
+   */
   public static boolean looksIdle(Observed observed) {
     if (!observed.isRunning()) {
       return true;
@@ -119,9 +128,9 @@ public final class BlackBoxIdle {
     if (!observed.inputIdle() || !observed.outputQuiet()) {
       return false;
     }
-    List<ProcessHandle> tree = observed.tree();
     long lines = observed.linesRead();
-    IdleProbe.Sample first = IdleProbe.sample(tree);
+    long firstStarted = System.nanoTime();
+    IdleProbe.Sample first = observed.sample();
     if (!first.idle()) {
       return false;
     }
@@ -132,9 +141,14 @@ public final class BlackBoxIdle {
       // for waits in poll, whose time-out can end them.
       return outputSettled(observed, lines);
     }
-    LockSupport.parkNanos(PROBE_GAP_NANOS);
-    IdleProbe.Sample second = IdleProbe.sample(tree);
-    return second.idle() && second.cpuTicks() == first.cpuTicks() && outputSettled(observed, lines);
+    // The gap runs from the start of the first sample: the second reads each thread that long
+    // after the first did, without adding the time a sample takes (a JVM's dozens of threads).
+    LockSupport.parkNanos(PROBE_GAP_NANOS - (System.nanoTime() - firstStarted));
+    IdleProbe.Sample second = observed.sample();
+    return second.idle()
+        && second.cpuTicks() == first.cpuTicks()
+        && second.threads() == first.threads()
+        && outputSettled(observed, lines);
   }
 
   /** Nothing in flight between the process and procsim since {@code lines} were read. */
@@ -144,7 +158,7 @@ public final class BlackBoxIdle {
         && observed.outputDrained()
         // The reader's flags say "waiting" until its thread runs again after the kernel gave it
         // bytes; only the OS knows it is still asleep in read.
-        && IdleProbe.asleepInRead(observed.outputReaderThreadId())
+        && observed.outputReaderAsleep()
         && observed.linesRead() == lines;
   }
 }

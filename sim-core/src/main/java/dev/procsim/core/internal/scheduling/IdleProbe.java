@@ -1,11 +1,11 @@
 package dev.procsim.core.internal.scheduling;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -15,64 +15,162 @@ import java.util.Set;
  * time does not move between two samples. Limits: a busy loop never looks idle; a process with its
  * own timers, or threads racing each other, can look idle between two of its actions.
  *
+ * <p>One probe watches one process and its descendants, and keeps the {@code /proc} files it reads
+ * open between samples ({@link ProcFiles}): a stepped run samples thousands of times a second. A
+ * sample walks the tree from its root through each thread's {@code children} file and stops at the
+ * first thread that is not asleep; a process of one thread is read without listing its threads.
+ *
  * <pre>{@code
- * IdleProbe.Sample first = IdleProbe.sample(tree);
- * ... a short pause ...
- * boolean idle = first.idle() && IdleProbe.sample(tree).equals(first);
+ * try (IdleProbe probe = new IdleProbe(process.pid())) {
+ *   IdleProbe.Sample first = probe.sample();
+ *   ... a short pause ...
+ *   boolean idle = first.idle() && probe.sample().equals(first);
+ * }
  * }</pre>
  */
-public final class IdleProbe {
+public final class IdleProbe implements AutoCloseable {
   private static final boolean ARM = System.getProperty("os.arch").contains("aarch64");
   private static final long READ = ARM ? 63 : 0;
   private static final Set<Long> WAITS_FOR_INPUT =
       ARM ? Set.of(63L, 72L, 73L, 22L) : Set.of(0L, 7L, 23L, 232L, 270L, 271L, 281L);
 
-  private IdleProbe() {}
+  /** Whether this kernel lists each thread's children in /proc (CONFIG_PROC_CHILDREN). */
+  private static final boolean CHILDREN_FILES =
+      Files.exists(
+          Path.of("/proc/self/task", Long.toString(ProcessHandle.current().pid()), "children"));
+
+  /** The most processes of one tree a sample looks at (a fork bomb is not idle anyway). */
+  private static final int MAX_PROCESSES = 10_000;
+
+  private final long rootPid;
+  private final ProcFiles files = new ProcFiles();
+  private Map<Long, String[]> threadsSeen = new HashMap<>();
+  private Map<Long, String[]> threadsNow = new HashMap<>();
+
+  /** A probe for the process {@code rootPid} and its descendants. */
+  public IdleProbe(long rootPid) {
+    this.rootPid = rootPid;
+  }
 
   /**
    * What one look at a process tree saw.
    *
    * @param idle every thread sleeping and one of them waiting for input
-   * @param cpuTicks the tree's user + system time, in clock ticks
-   * @param threads how many threads the tree has
+   * @param cpuTicks the tree's user + system time, in clock ticks (0 when not idle: the look
+   *     stopped at the first thread awake)
+   * @param threads how many threads the tree has (those seen, when not idle)
    * @param readingStdin whether a thread is blocked in a {@code read} of fd 0 (not in a poll, whose
    *     time-out may wake it)
    */
   public record Sample(boolean idle, long cpuTicks, int threads, boolean readingStdin) {}
 
-  /** Looks at every thread of every process in {@code tree}. */
-  public static Sample sample(List<ProcessHandle> tree) {
-    boolean allSleeping = true;
-    boolean waitingForInput = false;
-    long ticks = 0;
-    int count = 0;
-    boolean readingStdin = false;
-    for (ProcessHandle process : tree) {
-      Path tasks = Path.of("/proc", Long.toString(process.pid()), "task");
-      try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
-        for (Path thread : threads) {
-          String stat = read(thread.resolve("stat"));
-          if (stat == null) {
-            continue; // the thread ended while we looked
-          }
-          String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-          char state = fields[0].charAt(0);
-          count++;
-          ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-          if (state != 'S') {
-            allSleeping = false;
-          }
-          if (state == 'S' && !waitingForInput) {
-            String syscall = read(thread.resolve("syscall"));
-            waitingForInput = waitsForInput(syscall);
-            readingStdin = waitingForInput && readsStdin(syscall);
-          }
-        }
-      } catch (IOException | RuntimeException e) {
-        // The process ended while we looked: it is not running, which is what idle asks.
+  /** What a sample has seen so far. */
+  private static final class Seen {
+    long ticks;
+    int threads;
+    boolean waitingForInput;
+    boolean readingStdin;
+    boolean awake;
+  }
+
+  /** Looks at the threads of the tree, up to the first that is not asleep. */
+  public synchronized Sample sample() {
+    Seen seen = new Seen();
+    try {
+      ArrayDeque<Long> pending = new ArrayDeque<>();
+      pending.add(rootPid);
+      if (!CHILDREN_FILES) {
+        ProcessHandle.of(rootPid)
+            .ifPresent(root -> root.descendants().forEach(p -> pending.add(p.pid())));
+      }
+      int processes = 0;
+      while (!pending.isEmpty() && !seen.awake && processes++ < MAX_PROCESSES) {
+        visitProcess(pending.poll(), pending, seen);
+      }
+    } finally {
+      files.endLook();
+      Map<Long, String[]> previous = threadsSeen;
+      threadsSeen = threadsNow;
+      threadsNow = previous;
+      threadsNow.clear();
+    }
+    if (seen.awake) {
+      return new Sample(false, 0, seen.threads, false);
+    }
+    return new Sample(seen.waitingForInput, seen.ticks, seen.threads, seen.readingStdin);
+  }
+
+  private void visitProcess(long pid, ArrayDeque<Long> pending, Seen seen) {
+    String process = "/proc/" + pid;
+    String leader = process + "/task/" + pid;
+    // The main thread's stat, not the process's: that one adds up the CPU time of every thread,
+    // and for a thread on a CPU the kernel must lock that CPU's run queue to tell it.
+    String stat = files.read(leader + "/stat");
+    if (stat == null) {
+      files.forget(process + "/"); // it ended: not running, which is what idle asks
+      return;
+    }
+    long count = threadCount(stat);
+    if (count <= 1) {
+      // One thread: no listing of its threads.
+      visitThread(leader, stat, pending, seen);
+      return;
+    }
+    // The threads seen last time, while their number is unchanged and each still answers: listing
+    // a process's threads costs more than reading several of their files.
+    String[] threads = threadsSeen.get(pid);
+    if (threads == null || threads.length != count) {
+      threads = new File(process + "/task").list();
+      if (threads == null) {
+        return; // it ended while we looked
       }
     }
-    return new Sample(allSleeping && waitingForInput, ticks, count, readingStdin);
+    threadsNow.put(pid, threads);
+    for (String thread : threads) {
+      String task = process + "/task/" + thread;
+      String threadStat = task.equals(leader) ? stat : files.read(task + "/stat");
+      if (threadStat == null) {
+        files.forget(task + "/");
+        // Ended: list them again next time (should another have started, this sample missed it,
+        // and the next, listing it, differs in its count of threads).
+        threadsNow.remove(pid);
+        continue;
+      }
+      visitThread(task, threadStat, pending, seen);
+      if (seen.awake) {
+        return;
+      }
+    }
+  }
+
+  /** Counts one thread, whose files are under {@code task}, and queues its children. */
+  private void visitThread(String task, String stat, ArrayDeque<Long> pending, Seen seen) {
+    int fields = stat.lastIndexOf(')') + 2;
+    char state = stat.charAt(fields);
+    if (state == 'Z' || state == 'X') {
+      return; // it has ended (its parent has not yet collected it) and does nothing any more
+    }
+    seen.threads++;
+    if (state != 'S') {
+      seen.awake = true;
+      return;
+    }
+    seen.ticks += field(stat, fields, 11) + field(stat, fields, 12);
+    if (!seen.waitingForInput) {
+      String syscall = files.read(task + "/syscall");
+      seen.waitingForInput = waitsForInput(syscall);
+      seen.readingStdin = seen.waitingForInput && readsStdin(syscall);
+    }
+    if (CHILDREN_FILES) {
+      String children = files.read(task + "/children");
+      if (children != null) {
+        for (String child : children.trim().split(" ")) {
+          if (!child.isEmpty()) {
+            pending.add(Long.parseLong(child));
+          }
+        }
+      }
+    }
   }
 
   /**
@@ -80,43 +178,73 @@ public final class IdleProbe {
    * merely about to run again with what the kernel gave it. True when /proc cannot say (tid -1),
    * and when the thread has ended (its stream ended: nothing more can come).
    */
-  public static boolean asleepInRead(long tid) {
+  public synchronized boolean asleepInRead(long tid) {
     if (tid < 0) {
       return true;
     }
-    Path thread = Path.of("/proc/self/task", Long.toString(tid));
-    String stat = read(thread.resolve("stat"));
-    String syscall = read(thread.resolve("syscall"));
+    String thread = "/proc/self/task/" + tid;
+    String stat = files.read(thread + "/stat");
+    String syscall = files.read(thread + "/syscall");
     if (stat == null || syscall == null) {
       return true; // the thread ended with its stream: nothing more can come from it
     }
     char state = stat.charAt(stat.lastIndexOf(')') + 2);
+    return state == 'S' && syscallNumber(syscall) == READ;
+  }
+
+  /** How many /proc files it keeps open now. */
+  synchronized int openFiles() {
+    return files.openCount();
+  }
+
+  /** Closes the files kept open; later samples still work, opening files for each read. */
+  @Override
+  public synchronized void close() {
+    files.close();
+  }
+
+  /** The {@code index}-th space-separated number after the command in a stat line. */
+  private static long field(String stat, int fieldsStart, int index) {
+    int start = fieldsStart;
+    for (int i = 0; i < index; i++) {
+      start = stat.indexOf(' ', start) + 1;
+    }
+    int end = stat.indexOf(' ', start);
+    return Long.parseLong(stat, start, end < 0 ? stat.length() : end, 10);
+  }
+
+  private static long threadCount(String stat) {
+    return field(stat, stat.lastIndexOf(')') + 2, 17);
+  }
+
+  /** The number of the call a syscall file shows, or -1 for "running" and for errors. */
+  private static long syscallNumber(String syscall) {
+    if (syscall == null || syscall.startsWith("running") || syscall.startsWith("-")) {
+      return -1;
+    }
+    String text = syscall.trim();
+    int end = text.indexOf(' ');
+    return Long.parseLong(text, 0, end < 0 ? text.length() : end, 10);
+  }
+
+  /** The first argument of the call a syscall file shows (a file descriptor for read). */
+  private static long firstArgument(String syscall) {
     String[] parts = syscall.trim().split(" ");
-    return state == 'S' && !parts[0].equals("running") && Long.parseLong(parts[0]) == READ;
+    return parts.length > 1 ? Long.decode(parts[1]) : -1;
   }
 
   private static boolean readsStdin(String syscall) {
-    String[] parts = syscall.trim().split(" ");
-    return Long.parseLong(parts[0]) == READ && parts.length > 1 && Long.decode(parts[1]) == 0;
+    return syscallNumber(syscall) == READ && firstArgument(syscall) == 0;
   }
 
   private static boolean waitsForInput(String syscall) {
-    if (syscall == null || syscall.startsWith("running") || syscall.startsWith("-")) {
+    long number = syscallNumber(syscall);
+    if (number < 0) {
       return false;
     }
-    String[] parts = syscall.trim().split(" ");
-    long number = Long.parseLong(parts[0]);
     if (number == READ) {
-      return parts.length > 1 && Long.decode(parts[1]) == 0; // read(0, ...): its stdin
+      return firstArgument(syscall) == 0; // read(0, ...): its stdin
     }
     return WAITS_FOR_INPUT.contains(number);
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return null;
-    }
   }
 }
