@@ -4,6 +4,7 @@ import dev.procsim.core.LinkFaults;
 import dev.procsim.core.Message;
 import dev.procsim.core.Network;
 import dev.procsim.core.internal.log.LogStore;
+import dev.procsim.core.internal.process.DeferredWrites;
 import dev.procsim.core.internal.seed.SeededRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -99,6 +100,7 @@ public final class NetworkEngine {
       throw new IllegalArgumentException("not a component: " + to);
     }
     lock.lock();
+    DeferredWrites.enter();
     try {
       Message original = log.recordSent(from, to, body);
       if (closed) {
@@ -131,6 +133,7 @@ public final class NetworkEngine {
       return original;
     } finally {
       lock.unlock();
+      DeferredWrites.leave();
     }
   }
 
@@ -141,6 +144,7 @@ public final class NetworkEngine {
    */
   public Message schedule(String from, String to, String body, long delayNanos) {
     lock.lock();
+    DeferredWrites.enter();
     try {
       Message message = log.recordSent(from, to, body);
       if (closed) {
@@ -154,6 +158,7 @@ public final class NetworkEngine {
       return message;
     } finally {
       lock.unlock();
+      DeferredWrites.leave();
     }
   }
 
@@ -174,6 +179,7 @@ public final class NetworkEngine {
   /** Hands every due message to its endpoint, unless a partition stops it. */
   public void deliverDue() {
     lock.lock();
+    DeferredWrites.enter();
     try {
       DeliveryQueue.Pending next;
       while ((next = queue.pollDue(clock.getAsLong())) != null) {
@@ -182,6 +188,7 @@ public final class NetworkEngine {
       pending = queue.size();
     } finally {
       lock.unlock();
+      DeferredWrites.leave();
     }
   }
 
@@ -191,6 +198,7 @@ public final class NetworkEngine {
    */
   public boolean awaitDue() throws InterruptedException {
     lock.lock();
+    DeferredWrites.enter();
     try {
       while (!closed) {
         DeliveryQueue.Pending head = queue.peek();
@@ -207,6 +215,7 @@ public final class NetworkEngine {
       return false;
     } finally {
       lock.unlock();
+      DeferredWrites.leave();
     }
   }
 
@@ -237,6 +246,7 @@ public final class NetworkEngine {
    */
   public StepResult step(SeededRandom choice, LongUnaryOperator clockTo, long limitNanos) {
     lock.lock();
+    DeferredWrites.enter();
     try {
       if (closed) {
         return new StepResult(StepResult.Outcome.NOTHING, Optional.empty(), changes.get());
@@ -276,6 +286,7 @@ public final class NetworkEngine {
           : new StepResult(StepResult.Outcome.STOPPED, Optional.empty(), changes.get());
     } finally {
       lock.unlock();
+      DeferredWrites.leave();
     }
   }
 
@@ -285,12 +296,14 @@ public final class NetworkEngine {
    */
   public void markChanged() {
     lock.lock();
+    DeferredWrites.enter();
     try {
       changes.incrementAndGet();
       policy.queued(this);
       queueChanged.signalAll();
     } finally {
       lock.unlock();
+      DeferredWrites.leave();
     }
   }
 
@@ -310,54 +323,64 @@ public final class NetworkEngine {
   /** Replaces the fault model for messages sent from now on, and logs the change. */
   public void setNetwork(Network newNetwork) {
     lock.lock();
+    DeferredWrites.enter();
     try {
       network = newNetwork;
       log.recordFault("network", newNetwork.toString());
     } finally {
       lock.unlock();
+      DeferredWrites.leave();
     }
   }
 
   /** The current fault model. */
   public Network network() {
     lock.lock();
+    DeferredWrites.enter();
     try {
       return network;
     } finally {
       lock.unlock();
+      DeferredWrites.leave();
     }
   }
 
   /** Applies a partition (replacing the previous one) and logs it. */
   public void partition(Partitions.Plan plan) {
     lock.lock();
+    DeferredWrites.enter();
     try {
       partitions.partition(plan.blocked());
       log.recordFault("partition", plan.description());
     } finally {
       lock.unlock();
+      DeferredWrites.leave();
     }
   }
 
   /** Takes down one direction between two components, and logs it. */
   public void cut(Link link) {
     lock.lock();
+    DeferredWrites.enter();
     try {
       partitions.cut(link);
       log.recordFault("cut", link.toString());
     } finally {
       lock.unlock();
+      DeferredWrites.leave();
     }
   }
 
   /** Brings every link back up, and logs it. */
   public void heal() {
     lock.lock();
+    DeferredWrites.enter();
     try {
       partitions.heal();
       log.recordFault("heal", "every link is up");
     } finally {
       lock.unlock();
+      DeferredWrites.leave();
     }
   }
 
@@ -367,6 +390,7 @@ public final class NetworkEngine {
    */
   public void close() {
     lock.lock();
+    DeferredWrites.enter();
     try {
       if (closed) {
         return;
@@ -380,6 +404,7 @@ public final class NetworkEngine {
       queueChanged.signalAll();
     } finally {
       lock.unlock();
+      DeferredWrites.leave();
     }
   }
 }

@@ -48,10 +48,24 @@ public final class LinePump {
                 LineReader.Line line;
                 while ((line = reader.next()) != null) {
                   handling = true;
-                  sink.accept(line);
-                  linesRead++;
-                  activity.moved();
-                  // Still "handling" while lines read from the pipe wait in the reader's buffer.
+                  // The lines of one read go out together: the messages they send to one target
+                  // are written to it in one write, once the last of them is handled, and never
+                  // later than that (the next read may block).
+                  DeferredWrites.enter();
+                  try {
+                    while (true) {
+                      sink.accept(line);
+                      linesRead++;
+                      activity.moved();
+                      if (!reader.hasBufferedLine()) {
+                        break;
+                      }
+                      line = reader.next();
+                    }
+                  } finally {
+                    DeferredWrites.leave();
+                  }
+                  // Still "handling" while bytes read from the pipe wait in the reader's buffer.
                   handling = reader.hasBufferedBytes();
                 }
               } catch (IOException streamClosed) {

@@ -128,6 +128,14 @@ public final class LineReader {
     return chunkPos < chunkEnd;
   }
 
+  /**
+   * Whether a whole line waits in what was already read, so that {@link #next()} returns it without
+   * reading the stream; call from the reading thread only.
+   */
+  public boolean hasBufferedLine() {
+    return indexOfNewline(chunkPos, chunkEnd) >= 0;
+  }
+
   private int indexOfNewline(int from, int to) {
     for (int i = from; i < to; i++) {
       if (chunk[i] == '\n') {

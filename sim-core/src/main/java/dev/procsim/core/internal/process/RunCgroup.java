@@ -42,6 +42,11 @@ public final class RunCgroup {
   private static final Path ROOT = Path.of("/sys/fs/cgroup");
 
   /** How long ending the members may take in all, should the kernel not let one die. */
+  /**
+   * Bounds the looks for the JVM's own threads in the cgroup (each look after a move finds fewer).
+   */
+  private static final int MAX_EVACUATION_LOOKS = 100;
+
   private static final long KILL_WAIT_NANOS = TimeUnit.SECONDS.toNanos(5);
 
   /** What kind of cgroup. */
@@ -199,17 +204,31 @@ public final class RunCgroup {
 
   /**
    * Moves every thread of this JVM out of the cgroup (v1 places threads one by one), so that
-   * freezing it never freezes the JVM itself.
+   * freezing it never freezes the JVM itself, and looks again until a look finds none: a thread
+   * inside may start another meanwhile (a process reaper, born inside with its process, runs the
+   * exit handlers, whose pool makes a thread), which is born inside too. A JVM thread frozen in
+   * Java code stops the JVM at its next safepoint, the thread that would thaw it included. Once
+   * none is inside, none can come in: the launching thread steps in only to start a process, and no
+   * start runs while the simulator closes. False when threads kept coming in (then it must not be
+   * frozen).
    */
-  private void evacuateOwnThreads() {
+  private boolean evacuateOwnThreads() {
     if (kind != Kind.V1_FREEZER) {
-      return;
+      return true;
     }
-    for (long thread : ids(dir.resolve("tasks"))) {
-      if (Files.exists(Path.of("/proc/self/task/" + thread))) {
-        write(home.resolve("tasks"), thread);
+    for (int look = 0; look < MAX_EVACUATION_LOOKS; look++) {
+      boolean moved = false;
+      for (long thread : ids(dir.resolve("tasks"))) {
+        if (Files.exists(Path.of("/proc/self/task/" + thread))) {
+          write(home.resolve("tasks"), thread);
+          moved = true;
+        }
+      }
+      if (!moved) {
+        return true;
       }
     }
+    return false;
   }
 
   /**
@@ -236,17 +255,23 @@ public final class RunCgroup {
    */
   public List<ProcessHandle> killAll() {
     List<ProcessHandle> killed = new ArrayList<>();
-    evacuateOwnThreads();
+    // Killed without freezing when the JVM's own threads cannot be got out: a process forking in a
+    // loop may then escape a pass, but the JVM never freezes itself.
+    boolean mayFreeze = evacuateOwnThreads();
     // Bounded: a process in uninterruptible sleep ignores SIGKILL until it wakes.
     long deadline = System.nanoTime() + KILL_WAIT_NANOS;
     for (int pass = 0; pass < 1000 && System.nanoTime() < deadline; pass++) {
       List<ProcessHandle> members;
-      freeze(true);
+      if (mayFreeze) {
+        freeze(true);
+      }
       try {
         members = members();
         members.forEach(ProcessHandle::destroyForcibly);
       } finally {
-        freeze(false); // a frozen process dies only once thawed
+        if (mayFreeze) {
+          freeze(false); // a frozen process dies only once thawed
+        }
       }
       if (members.isEmpty()) {
         break;

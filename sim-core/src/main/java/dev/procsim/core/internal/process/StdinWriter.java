@@ -10,15 +10,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Writes messages to one component's stdin on a thread of its own, fed by a bounded backlog, so a
  * process that reads slowly or not at all blocks only this thread, never the network. Each message
- * is encoded by the component's wire protocol into one line. Writes are batched. A message is
- * recorded as delivered just before its line is written, so that nothing the target does in answer
- * can enter the log before it; if the write then fails (the process closed its stdin), its fate is
- * corrected to undeliverable, with the reason. A message its protocol cannot encode as one line is
- * undeliverable, with the reason, and the others go on.
+ * is encoded by the component's wire protocol into one line. Writes are batched. When nothing waits
+ * or is being written and the pipe is empty ({@link StdinRoom}), a line of up to {@value
+ * StdinRoom#SAFE_BYTES} bytes is written at once by the thread that offers it: such a write cannot
+ * block, and the hand-off to the writer thread is what a message spends most of its way waiting
+ * for. A message is recorded as delivered just before its line is written, so that nothing the
+ * target does in answer can enter the log before it; if the write then fails (the process closed
+ * its stdin), its fate is corrected to undeliverable, with the reason. A message its protocol
+ * cannot encode as one line is undeliverable, with the reason, and the others go on.
  *
  * <p>Backlog policy: when {@code capacity} messages are waiting, further messages are refused and
  * become undeliverable with a reason that says the component is not reading its stdin.
@@ -26,7 +31,7 @@ import java.util.List;
  * <pre>{@code
  * StdinWriter stdin = new StdinWriter("p2", WireProtocol.LINE, store, 100_000);
  * String refusal = stdin.offer(message);    // null when queued
- * stdin.attach(process.getOutputStream(), "p2-stdin");
+ * stdin.attach(process.getOutputStream(), () -> StdinRoom.of(process.pid()), "p2-stdin");
  * stdin.stop("the simulator closed");
  * }</pre>
  */
@@ -38,11 +43,20 @@ public final class StdinWriter {
   private final WireProtocol protocol;
   private final LogStore log;
   private final int capacity;
-  private final ArrayDeque<Message> backlog = new ArrayDeque<>();
+  private final ArrayDeque<Outgoing> backlog = new ArrayDeque<>();
   private String refusal;
   private boolean held;
   private boolean writing;
   private Thread thread;
+  // Set once attached; the room is looked up by the first direct write, by whoever holds the
+  // claim to write (writing), and closed by the writer thread when it ends.
+  private OutputStream stream;
+  private Supplier<Optional<StdinRoom>> findRoom;
+  private boolean roomLooked;
+  private StdinRoom room;
+
+  /** A message waiting to be written, with its line when already encoded. */
+  private record Outgoing(Message message, byte[] line) {}
 
   /**
    * A writer for {@code component}'s stdin, speaking {@code protocol}, that holds at most {@code
@@ -56,29 +70,163 @@ public final class StdinWriter {
   }
 
   /**
-   * Queues a message for writing. Returns null when queued, else why not. Messages may be queued
-   * before the process runs; they are written once it does.
+   * Writes a message at once when that cannot block, else queues it for the writer thread. Returns
+   * null when written or queued, else why not. Messages may be queued before the process runs; they
+   * are written once it does.
    */
-  public synchronized String offer(Message message) {
-    if (refusal != null) {
-      return refusal;
+  public String offer(Message message) {
+    synchronized (this) {
+      if (refusal != null) {
+        return refusal;
+      }
+      if (backlog.size() >= capacity) {
+        return "the stdin backlog of "
+            + component
+            + " is full ("
+            + capacity
+            + " messages waiting): it is not reading its stdin fast enough";
+      }
+      if (stream == null || writing || held || !backlog.isEmpty() || (roomLooked && room == null)) {
+        backlog.add(new Outgoing(message, null));
+        if (backlog.size() == 1) {
+          notifyAll();
+        }
+        return null;
+      }
+      writing = true; // the claim: the writer thread waits until it is given back
     }
-    if (backlog.size() >= capacity) {
-      return "the stdin backlog of "
-          + component
-          + " is full ("
-          + capacity
-          + " messages waiting): it is not reading its stdin fast enough";
-    }
-    backlog.add(message);
-    if (backlog.size() == 1) {
-      notifyAll();
-    }
+    DeferredWrites.run(() -> writeDirectly(message));
     return null;
   }
 
-  /** Starts writing to the process's stdin. */
-  public synchronized void attach(OutputStream stdin, String threadName) {
+  /**
+   * Writes {@code message} on this thread, holding the claim, together with what was offered while
+   * the claim was held (the rest of a burst), as far as {@value StdinRoom#SAFE_BYTES} bytes go;
+   * when the pipe is not empty, passes them all to the writer thread. Run once the network's lock
+   * is left ({@link DeferredWrites}).
+   */
+  private void writeDirectly(Message message) {
+    boolean wrote = false;
+    try {
+      List<Outgoing> lines = new ArrayList<>();
+      byte[] first = encode(message);
+      if (first != null) {
+        lines.add(new Outgoing(message, first));
+      }
+      int bytes = first == null ? 0 : first.length + 1;
+      List<Outgoing> later = takeWaiting();
+      int next = 0;
+      for (; next < later.size(); next++) {
+        Outgoing outgoing = later.get(next);
+        byte[] line = outgoing.line() != null ? outgoing.line() : encode(outgoing.message());
+        if (line == null) {
+          continue; // undeliverable, with the reason
+        }
+        if (bytes + line.length + 1 > StdinRoom.SAFE_BYTES) {
+          later.set(next, new Outgoing(outgoing.message(), line));
+          break;
+        }
+        lines.add(new Outgoing(outgoing.message(), line));
+        bytes += line.length + 1;
+      }
+      List<Outgoing> rest = later.subList(next, later.size());
+      if (bytes > StdinRoom.SAFE_BYTES || !pipeIsEmpty()) {
+        lines.addAll(rest);
+        putBackFirst(lines);
+        return;
+      }
+      putBackFirst(rest);
+      wrote = !lines.isEmpty() && writeLines(stream, lines);
+    } finally {
+      synchronized (this) {
+        writing = false;
+        // Only when the writer thread has something to do: waking it for nothing costs a core
+        // the time the target needs to answer.
+        if (!backlog.isEmpty() || refusal != null) {
+          notifyAll();
+        }
+      }
+      if (wrote) {
+        activity.moved();
+      }
+    }
+  }
+
+  /** Takes out what waits (a batch at most), for the holder of the claim. */
+  private synchronized List<Outgoing> takeWaiting() {
+    List<Outgoing> waiting = new ArrayList<>(Math.min(backlog.size(), MAX_BATCH));
+    while (!backlog.isEmpty() && waiting.size() < MAX_BATCH) {
+      waiting.add(backlog.poll());
+    }
+    return waiting;
+  }
+
+  /** Puts {@code outgoing} back at the head of the backlog, in its order. */
+  private synchronized void putBackFirst(List<Outgoing> outgoing) {
+    for (int i = outgoing.size() - 1; i >= 0; i--) {
+      backlog.addFirst(outgoing.get(i));
+    }
+  }
+
+  /**
+   * Writes the lines (encoding those not yet encoded) and flushes once; each message is recorded as
+   * delivered just before its bytes go, and one whose fate was already final (the simulator
+   * closing) is not written at all. False when the write failed: then the writer is stopped and the
+   * fates corrected.
+   */
+  private boolean writeLines(OutputStream stdin, List<Outgoing> batch) {
+    List<Message> handedOver = new ArrayList<>(batch.size());
+    try {
+      for (Outgoing outgoing : batch) {
+        Message message = outgoing.message();
+        byte[] line = outgoing.line() != null ? outgoing.line() : encode(message);
+        // The target may react as soon as it reads them: the log must never show an effect before
+        // its cause.
+        if (line != null && log.recordDelivered(message.id())) {
+          handedOver.add(message);
+          stdin.write(line);
+          stdin.write('\n');
+        }
+      }
+      stdin.flush();
+      return true;
+    } catch (IOException e) {
+      stop(component + " closed its stdin (" + e.getMessage() + ")");
+      for (Outgoing outgoing : batch) {
+        Message message = outgoing.message();
+        if (handedOver.contains(message)) {
+          log.correctToUndeliverable(message.id(), refusalReason());
+        } else {
+          // Not reached by the loop; those that failed to encode keep the fate they have.
+          log.recordUndeliverable(message.id(), refusalReason());
+        }
+      }
+      return false;
+    }
+  }
+
+  /** Whether the pipe is seen to be empty; looks for its room the first time (claim held). */
+  private boolean pipeIsEmpty() {
+    if (!roomLooked) {
+      room = findRoom.get().orElse(null); // none: every line goes through the writer thread
+      roomLooked = true;
+    }
+    return room != null && room.isEmpty();
+  }
+
+  /** Starts writing to the process's stdin; lines are never written directly. */
+  public void attach(OutputStream stdin, String threadName) {
+    attach(stdin, Optional::empty, threadName);
+  }
+
+  /**
+   * Starts writing to the process's stdin; {@code findRoom} tells, when first asked, whether its
+   * pipe can be seen to be empty (direct writes) or not.
+   */
+  public synchronized void attach(
+      OutputStream stdin, Supplier<Optional<StdinRoom>> findRoom, String threadName) {
+    this.stream = stdin;
+    this.findRoom = findRoom;
     thread = new Thread(() -> writeLoop(stdin), threadName);
     thread.setDaemon(true);
     thread.start();
@@ -90,7 +238,7 @@ public final class StdinWriter {
    * reason. The first reason given wins.
    */
   public void stop(String reason) {
-    List<Message> dropped;
+    List<Outgoing> dropped;
     synchronized (this) {
       if (refusal == null) {
         refusal = reason;
@@ -99,8 +247,8 @@ public final class StdinWriter {
       backlog.clear();
       notifyAll();
     }
-    for (Message message : dropped) {
-      log.recordUndeliverable(message.id(), refusal);
+    for (Outgoing outgoing : dropped) {
+      log.recordUndeliverable(outgoing.message().id(), refusal);
     }
   }
 
@@ -125,34 +273,10 @@ public final class StdinWriter {
   }
 
   private void writeLoop(OutputStream stdin) {
-    List<Message> batch = new ArrayList<>(MAX_BATCH);
-    List<Message> handedOver = new ArrayList<>(MAX_BATCH);
+    List<Outgoing> batch = new ArrayList<>(MAX_BATCH);
     try (stdin) {
       while (takeBatch(batch)) {
-        handedOver.clear();
-        try {
-          for (Message message : batch) {
-            byte[] line = encode(message);
-            // Recorded as delivered before its bytes go: the target may react as soon as it reads
-            // them, and the log must never show an effect before its cause. One whose fate was
-            // already final (the simulator closing) is not written at all.
-            if (line != null && log.recordDelivered(message.id())) {
-              handedOver.add(message);
-              stdin.write(line);
-              stdin.write('\n');
-            }
-          }
-          stdin.flush();
-        } catch (IOException e) {
-          stop(component + " closed its stdin (" + e.getMessage() + ")");
-          for (Message message : batch) {
-            if (handedOver.contains(message)) {
-              log.correctToUndeliverable(message.id(), refusalReason());
-            } else {
-              // Not reached by the loop; those that failed to encode keep the fate they have.
-              log.recordUndeliverable(message.id(), refusalReason());
-            }
-          }
+        if (!writeLines(stdin, batch)) {
           return;
         }
         doneWriting();
@@ -161,7 +285,20 @@ public final class StdinWriter {
       // Closing a pipe whose reader is gone fails; the process will be reaped all the same.
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      closeRoom();
     }
+  }
+
+  /**
+   * The second write end goes with the first: the process sees end of input once both are closed.
+   */
+  private synchronized void closeRoom() {
+    if (room != null) {
+      room.close();
+    }
+    roomLooked = true;
+    room = null;
   }
 
   /**
@@ -219,10 +356,13 @@ public final class StdinWriter {
     return refusal;
   }
 
-  /** Fills {@code batch} with waiting messages; false once stopped and empty. */
-  private synchronized boolean takeBatch(List<Message> batch) throws InterruptedException {
+  /**
+   * Fills {@code batch} with waiting messages; false once stopped and empty. Never while a line is
+   * being written directly: lines would interleave, and a stop must not close the stream under it.
+   */
+  private synchronized boolean takeBatch(List<Outgoing> batch) throws InterruptedException {
     batch.clear();
-    while ((backlog.isEmpty() || held) && refusal == null) {
+    while (writing || ((backlog.isEmpty() || held) && refusal == null)) {
       wait();
     }
     while (!backlog.isEmpty() && batch.size() < MAX_BATCH) {

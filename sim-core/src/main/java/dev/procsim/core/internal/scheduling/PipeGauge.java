@@ -1,17 +1,19 @@
 package dev.procsim.core.internal.scheduling;
 
+import dev.procsim.core.internal.process.OwnPipes;
 import java.io.FileInputStream;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Tells how many bytes wait unread in the pipe that carries a child's stdout, without reading them
  * and without touching the stream our reader thread blocks on (its lock is held while it reads). On
- * Linux the JVM's own read end is found under {@code /proc/self/fd} by the pipe's inode and opened
- * a second time; {@link FileInputStream#available()} on a pipe asks the kernel (FIONREAD).
+ * Linux the JVM's own read end is found under {@code /proc/self/fd} by the pipe's inode ({@link
+ * OwnPipes}) and opened a second time; {@link FileInputStream#available()} on a pipe asks the
+ * kernel (FIONREAD).
  *
  * <pre>{@code
  * Optional<PipeGauge> gauge = PipeGauge.forStdoutOf(process.pid());
@@ -27,25 +29,28 @@ public final class PipeGauge implements AutoCloseable {
 
   /** A gauge for the child's stdout pipe, when /proc shows it; empty elsewhere. */
   public static Optional<PipeGauge> forStdoutOf(long childPid) {
+    String pipe;
     try {
-      Path childStdout = Path.of("/proc", Long.toString(childPid), "fd", "1");
-      String pipe = Files.readSymbolicLink(childStdout).toString();
-      if (!pipe.startsWith("pipe:")) {
-        return Optional.empty();
-      }
-      try (DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
-        for (Path fd : fds) {
-          try {
-            if (Files.readSymbolicLink(fd).toString().equals(pipe)) {
-              return Optional.of(new PipeGauge(new FileInputStream(fd.toFile())));
-            }
-          } catch (IOException e) {
-            // An fd closed while we looked: not ours.
-          }
-        }
-      }
+      pipe =
+          Files.readSymbolicLink(Path.of("/proc", Long.toString(childPid), "fd", "1")).toString();
     } catch (IOException | UnsupportedOperationException e) {
-      // No /proc, or the child is gone.
+      return Optional.empty(); // no /proc, or the child is gone
+    }
+    if (!pipe.startsWith("pipe:")) {
+      return Optional.empty();
+    }
+    OptionalInt fd = OwnPipes.end(pipe, OwnPipes.End.READ);
+    if (fd.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      FileInputStream opened = new FileInputStream("/proc/self/fd/" + fd.getAsInt());
+      if (OwnPipes.isStill(fd.getAsInt(), pipe, OwnPipes.End.READ)) {
+        return Optional.of(new PipeGauge(opened));
+      }
+      opened.close(); // the descriptor was closed and reused while we looked
+    } catch (IOException e) {
+      // Closed while we looked.
     }
     return Optional.empty();
   }

@@ -2,13 +2,17 @@ package dev.procsim.core.internal.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.procsim.core.JavaCommand;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -53,5 +57,35 @@ class RunCgroupTest {
       cgroup.remove();
     }
     assertThat(Files.exists(cgroup.dir())).isFalse();
+  }
+
+  @Test
+  void killingNeverFreezesAThreadOfTheJvmEvenOneBornInsideAMomentAgo() throws Exception {
+    Process child = new ProcessBuilder(JavaCommand.of(ThreadBreederMain.class)).start();
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+      boolean ended = child.waitFor(120, TimeUnit.SECONDS);
+      if (!ended) {
+        thawBreederCgroupOf(child.pid());
+      }
+      String said = out.readLine();
+      Assumptions.assumeFalse(
+          "no cgroup".equals(said), "no writable cgroup v1 freezer here: nothing to test");
+      assertThat(ended).as("the JVM ended (a frozen thread of its own would hang it)").isTrue();
+      assertThat(said).isEqualTo("done");
+    } finally {
+      child.destroyForcibly();
+      child.waitFor();
+    }
+  }
+
+  /** Lets a JVM that froze itself go, so that it can be killed. */
+  private static void thawBreederCgroupOf(long pid) throws IOException {
+    for (Path home : RunCgroup.homes()) {
+      Path dir = home.resolve("breeder-" + pid);
+      if (Files.exists(dir.resolve("freezer.state"))) {
+        Files.writeString(dir.resolve("freezer.state"), "THAWED");
+      }
+    }
   }
 }
