@@ -4,7 +4,9 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -46,6 +48,10 @@ public final class IdleProbe implements AutoCloseable {
   private final ProcFiles files = new ProcFiles();
   private Map<Long, String[]> threadsSeen = new HashMap<>();
   private Map<Long, String[]> threadsNow = new HashMap<>();
+  // The threads of the tree as the last complete look found them, and the last task created on
+  // the machine just before that look.
+  private List<String> known;
+  private long knownAsOf = -1;
 
   /** A probe for the process {@code rootPid} and its descendants. */
   public IdleProbe(long rootPid) {
@@ -71,21 +77,25 @@ public final class IdleProbe implements AutoCloseable {
     boolean waitingForInput;
     boolean readingStdin;
     boolean awake;
+    boolean ended;
   }
 
-  /** Looks at the threads of the tree, up to the first that is not asleep. */
+  /**
+   * Looks at the threads of the tree, up to the first that is not asleep. When no task (process or
+   * thread) was created anywhere since the last complete look, the tree is the one that look found,
+   * less what ended: its threads are read again without reading whose children they have.
+   */
   public synchronized Sample sample() {
     Seen seen = new Seen();
+    long created = lastTaskCreated();
     try {
-      ArrayDeque<Long> pending = new ArrayDeque<>();
-      pending.add(rootPid);
-      if (!CHILDREN_FILES) {
-        ProcessHandle.of(rootPid)
-            .ifPresent(root -> root.descendants().forEach(p -> pending.add(p.pid())));
-      }
-      int processes = 0;
-      while (!pending.isEmpty() && !seen.awake && processes++ < MAX_PROCESSES) {
-        visitProcess(pending.poll(), pending, seen);
+      if (created >= 0 && created == knownAsOf && known != null) {
+        sampleKnown(seen);
+      } else {
+        List<String> tasks = new ArrayList<>();
+        walk(seen, tasks);
+        known = seen.awake || seen.ended ? null : tasks;
+        knownAsOf = created;
       }
     } finally {
       files.endLook();
@@ -100,7 +110,57 @@ public final class IdleProbe implements AutoCloseable {
     return new Sample(seen.waitingForInput, seen.ticks, seen.threads, seen.readingStdin);
   }
 
-  private void visitProcess(long pid, ArrayDeque<Long> pending, Seen seen) {
+  /** Every process of the tree from its root, through each thread's children. */
+  private void walk(Seen seen, List<String> tasks) {
+    ArrayDeque<Long> pending = new ArrayDeque<>();
+    pending.add(rootPid);
+    if (!CHILDREN_FILES) {
+      ProcessHandle.of(rootPid)
+          .ifPresent(root -> root.descendants().forEach(p -> pending.add(p.pid())));
+    }
+    int processes = 0;
+    while (!pending.isEmpty() && !seen.awake && processes++ < MAX_PROCESSES) {
+      visitProcess(pending.poll(), pending, seen, tasks);
+    }
+  }
+
+  /** The threads the last complete look found, read again; one that ended means a new walk. */
+  private void sampleKnown(Seen seen) {
+    for (String task : known) {
+      String stat = files.read(task + "/stat");
+      if (stat == null) {
+        files.forget(task + "/");
+        seen.ended = true;
+        continue;
+      }
+      countThread(task, stat, seen);
+      if (seen.awake) {
+        return;
+      }
+    }
+    if (seen.ended) {
+      known = null;
+    }
+  }
+
+  /**
+   * The id of the last task (process or thread) created on the machine, from {@code /proc/loadavg};
+   * -1 when it cannot be read. A task made in a nested pid namespace takes an id in this one too.
+   */
+  private long lastTaskCreated() {
+    String loadavg = files.read("/proc/loadavg");
+    if (loadavg == null) {
+      return -1;
+    }
+    String text = loadavg.trim();
+    try {
+      return Long.parseLong(text.substring(text.lastIndexOf(' ') + 1));
+    } catch (RuntimeException e) {
+      return -1;
+    }
+  }
+
+  private void visitProcess(long pid, ArrayDeque<Long> pending, Seen seen, List<String> tasks) {
     String process = "/proc/" + pid;
     String leader = process + "/task/" + pid;
     // The main thread's stat, not the process's: that one adds up the CPU time of every thread,
@@ -108,12 +168,13 @@ public final class IdleProbe implements AutoCloseable {
     String stat = files.read(leader + "/stat");
     if (stat == null) {
       files.forget(process + "/"); // it ended: not running, which is what idle asks
+      seen.ended = true;
       return;
     }
     long count = threadCount(stat);
     if (count <= 1) {
       // One thread: no listing of its threads.
-      visitThread(leader, stat, pending, seen);
+      visitThread(leader, stat, pending, seen, tasks);
       return;
     }
     // The threads seen last time, while their number is unchanged and each still answers: listing
@@ -122,7 +183,8 @@ public final class IdleProbe implements AutoCloseable {
     if (threads == null || threads.length != count) {
       threads = new File(process + "/task").list();
       if (threads == null) {
-        return; // it ended while we looked
+        seen.ended = true; // it ended while we looked
+        return;
       }
     }
     threadsNow.put(pid, threads);
@@ -134,9 +196,10 @@ public final class IdleProbe implements AutoCloseable {
         // Ended: list them again next time (should another have started, this sample missed it,
         // and the next, listing it, differs in its count of threads).
         threadsNow.remove(pid);
+        seen.ended = true;
         continue;
       }
-      visitThread(task, threadStat, pending, seen);
+      visitThread(task, threadStat, pending, seen, tasks);
       if (seen.awake) {
         return;
       }
@@ -144,16 +207,36 @@ public final class IdleProbe implements AutoCloseable {
   }
 
   /** Counts one thread, whose files are under {@code task}, and queues its children. */
-  private void visitThread(String task, String stat, ArrayDeque<Long> pending, Seen seen) {
+  private void visitThread(
+      String task, String stat, ArrayDeque<Long> pending, Seen seen, List<String> tasks) {
+    if (!countThread(task, stat, seen)) {
+      return;
+    }
+    tasks.add(task);
+    if (seen.awake || !CHILDREN_FILES) {
+      return;
+    }
+    String children = files.read(task + "/children");
+    if (children != null) {
+      for (String child : children.trim().split(" ")) {
+        if (!child.isEmpty()) {
+          pending.add(Long.parseLong(child));
+        }
+      }
+    }
+  }
+
+  /** Counts one thread from its stat; false when it has ended (a zombie not yet collected). */
+  private boolean countThread(String task, String stat, Seen seen) {
     int fields = stat.lastIndexOf(')') + 2;
     char state = stat.charAt(fields);
     if (state == 'Z' || state == 'X') {
-      return; // it has ended (its parent has not yet collected it) and does nothing any more
+      return false; // it does nothing any more
     }
     seen.threads++;
     if (state != 'S') {
       seen.awake = true;
-      return;
+      return true;
     }
     seen.ticks += field(stat, fields, 11) + field(stat, fields, 12);
     if (!seen.waitingForInput) {
@@ -161,16 +244,7 @@ public final class IdleProbe implements AutoCloseable {
       seen.waitingForInput = waitsForInput(syscall);
       seen.readingStdin = seen.waitingForInput && readsStdin(syscall);
     }
-    if (CHILDREN_FILES) {
-      String children = files.read(task + "/children");
-      if (children != null) {
-        for (String child : children.trim().split(" ")) {
-          if (!child.isEmpty()) {
-            pending.add(Long.parseLong(child));
-          }
-        }
-      }
-    }
+    return true;
   }
 
   /**
@@ -195,6 +269,11 @@ public final class IdleProbe implements AutoCloseable {
   /** How many /proc files it keeps open now. */
   synchronized int openFiles() {
     return files.openCount();
+  }
+
+  /** How many files of process {@code pid} it keeps open now. */
+  synchronized int openFilesOf(long pid) {
+    return files.openCount("/proc/" + pid + "/");
   }
 
   /** Closes the files kept open; later samples still work, opening files for each read. */

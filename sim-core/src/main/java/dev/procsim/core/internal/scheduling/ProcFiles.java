@@ -133,6 +133,11 @@ final class ProcFiles implements AutoCloseable {
     return open.size();
   }
 
+  /** How many files whose path starts with {@code prefix} are open now. */
+  int openCount(String prefix) {
+    return (int) open.keySet().stream().filter(path -> path.startsWith(prefix)).count();
+  }
+
   /** Closes every file; later reads open a file for that read only. */
   @Override
   public void close() {

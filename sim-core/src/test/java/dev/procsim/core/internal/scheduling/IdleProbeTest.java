@@ -143,7 +143,7 @@ class IdleProbeTest {
       IdleProbe.Sample sample = probe.sample();
 
       assertThat(sample.threads()).isZero();
-      assertThat(probe.openFiles()).as("files of the ended process are closed").isZero();
+      assertThat(probe.openFilesOf(cat.pid())).as("files of the ended process are closed").isZero();
     }
   }
 
