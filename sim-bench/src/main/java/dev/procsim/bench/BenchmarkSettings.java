@@ -16,7 +16,8 @@ package dev.procsim.bench;
  *     figure is the median of its runs, since one run's ratio is noisy
  * @param scaleComponents components of the large simulation (a ring)
  * @param sweepSeeds seeds of the sweep of small simulations
- * @param blackBoxSteps steps of each stepped run of unmodified Python and JVM nodes
+ * @param blackBoxSteps steps of each stepped run of unmodified Python and JVM nodes (enough that
+ *     the JIT's warm-up, a few hundred steps, does not dominate: a sweep runs its steps warm)
  */
 record BenchmarkSettings(
     int pingRounds,
@@ -44,7 +45,7 @@ record BenchmarkSettings(
         5,
         1_000,
         1_000,
-        1_000);
+        5_000);
   }
 
   static BenchmarkSettings quick() {
