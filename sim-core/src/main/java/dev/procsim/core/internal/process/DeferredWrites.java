@@ -41,20 +41,29 @@ public final class DeferredWrites {
     if (--writes.depth > 0 || writes.pending.isEmpty()) {
       return;
     }
-    // Each write gives back its claim whatever happens; one failing does not keep the others.
-    RuntimeException first = null;
-    for (int i = 0; i < writes.pending.size(); i++) {
+    // Taken out first: a write that enters and leaves a section of its own must not run these
+    // again.
+    List<Runnable> due = new ArrayList<>(writes.pending);
+    writes.pending.clear();
+    // Every one runs (each gives back its claim whatever happens); the first failure is rethrown.
+    Throwable first = null;
+    for (Runnable write : due) {
       try {
-        writes.pending.get(i).run();
-      } catch (RuntimeException e) {
+        write.run();
+      } catch (Throwable e) {
         if (first == null) {
           first = e;
         }
       }
     }
-    writes.pending.clear();
+    if (first instanceof RuntimeException runtime) {
+      throw runtime;
+    }
+    if (first instanceof Error error) {
+      throw error;
+    }
     if (first != null) {
-      throw first;
+      throw new IllegalStateException(first);
     }
   }
 

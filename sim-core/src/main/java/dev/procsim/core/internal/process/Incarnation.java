@@ -76,7 +76,7 @@ public final class Incarnation {
             () -> {},
             failure -> readerFailed("stderr", failure),
             prefix + "-stderr");
-    stdin.attach(process.getOutputStream(), () -> StdinRoom.of(process.pid()), prefix + "-stdin");
+    stdin.attach(process.getOutputStream(), () -> StdinRoom.of(process), prefix + "-stdin");
   }
 
   /**

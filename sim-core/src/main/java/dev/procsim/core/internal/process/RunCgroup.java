@@ -41,12 +41,12 @@ import java.util.concurrent.TimeUnit;
 public final class RunCgroup {
   private static final Path ROOT = Path.of("/sys/fs/cgroup");
 
-  /** How long ending the members may take in all, should the kernel not let one die. */
   /**
    * Bounds the looks for the JVM's own threads in the cgroup (each look after a move finds fewer).
    */
   private static final int MAX_EVACUATION_LOOKS = 100;
 
+  /** How long ending the members may take in all, should the kernel not let one die. */
   private static final long KILL_WAIT_NANOS = TimeUnit.SECONDS.toNanos(5);
 
   /** What kind of cgroup. */
@@ -220,8 +220,7 @@ public final class RunCgroup {
       boolean moved = false;
       for (long thread : ids(dir.resolve("tasks"))) {
         if (Files.exists(Path.of("/proc/self/task/" + thread))) {
-          write(home.resolve("tasks"), thread);
-          moved = true;
+          moved |= write(home.resolve("tasks"), thread); // a thread that ended meanwhile is out
         }
       }
       if (!moved) {

@@ -16,7 +16,7 @@ import java.util.OptionalInt;
  * closing the child's stdin, since the child sees end of input only once every write end is closed.
  *
  * <pre>{@code
- * Optional<StdinRoom> room = StdinRoom.of(process.pid());
+ * Optional<StdinRoom> room = StdinRoom.of(process);
  * if (room.isPresent() && room.get().isEmpty() && line.length < StdinRoom.SAFE_BYTES) { ... }
  * room.ifPresent(StdinRoom::close);
  * }</pre>
@@ -35,10 +35,23 @@ public final class StdinRoom implements AutoCloseable {
   }
 
   /**
-   * The room of {@code childPid}'s stdin, when it is still the pipe from this JVM and /proc shows
-   * it; empty otherwise (then every line goes through the writer thread).
+   * The room of {@code child}'s stdin, when the child is alive (not yet collected, so its pid is
+   * still its own) from before the look to after it, its stdin is still the pipe from this JVM, and
+   * /proc shows it; empty otherwise (then every line goes through the writer thread).
    */
-  public static Optional<StdinRoom> of(long childPid) {
+  public static Optional<StdinRoom> of(Process child) {
+    if (!child.isAlive()) {
+      return Optional.empty();
+    }
+    Optional<StdinRoom> room = of(child.pid());
+    if (room.isPresent() && !child.isAlive()) {
+      room.get().close(); // collected while we looked: the pid may belong to another process now
+      return Optional.empty();
+    }
+    return room;
+  }
+
+  private static Optional<StdinRoom> of(long childPid) {
     String pipe;
     try {
       pipe =
@@ -57,7 +70,9 @@ public final class StdinRoom implements AutoCloseable {
     }
     FileOutputStream opened;
     try {
-      opened = new FileOutputStream("/proc/self/fd/" + fd.getAsInt());
+      // Appending, never truncating: should the descriptor have been closed and reused for a file
+      // since it was found, opening it must not empty that file (the check below then refuses it).
+      opened = new FileOutputStream("/proc/self/fd/" + fd.getAsInt(), true);
     } catch (IOException e) {
       return Optional.empty();
     }

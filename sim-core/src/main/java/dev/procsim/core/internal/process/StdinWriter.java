@@ -31,7 +31,7 @@ import java.util.function.Supplier;
  * <pre>{@code
  * StdinWriter stdin = new StdinWriter("p2", WireProtocol.LINE, store, 100_000);
  * String refusal = stdin.offer(message);    // null when queued
- * stdin.attach(process.getOutputStream(), () -> StdinRoom.of(process.pid()), "p2-stdin");
+ * stdin.attach(process.getOutputStream(), () -> StdinRoom.of(process), "p2-stdin");
  * stdin.stop("the simulator closed");
  * }</pre>
  */
@@ -103,40 +103,62 @@ public final class StdinWriter {
    * Writes {@code message} on this thread, holding the claim, together with what was offered while
    * the claim was held (the rest of a burst), as far as {@value StdinRoom#SAFE_BYTES} bytes go;
    * when the pipe is not empty, passes them all to the writer thread. Run once the network's lock
-   * is left ({@link DeferredWrites}).
+   * is left ({@link DeferredWrites}), which may be after a stop (then they are undeliverable) or a
+   * pause (then they wait in the backlog, first in line).
    */
   private void writeDirectly(Message message) {
     boolean wrote = false;
+    List<Outgoing> taken = new ArrayList<>();
+    taken.add(new Outgoing(message, null));
     try {
-      List<Outgoing> lines = new ArrayList<>();
-      byte[] first = encode(message);
-      if (first != null) {
-        lines.add(new Outgoing(message, first));
+      String stopped;
+      synchronized (this) {
+        stopped = refusal;
+        if (stopped == null && held) {
+          putBackFirst(taken);
+          return;
+        }
+        if (stopped == null) {
+          while (!backlog.isEmpty() && taken.size() < MAX_BATCH) {
+            taken.add(backlog.poll());
+          }
+        }
       }
-      int bytes = first == null ? 0 : first.length + 1;
-      List<Outgoing> later = takeWaiting();
+      if (stopped != null) {
+        log.recordUndeliverable(message.id(), stopped);
+        return;
+      }
+      List<Outgoing> lines = new ArrayList<>();
+      int bytes = 0;
       int next = 0;
-      for (; next < later.size(); next++) {
-        Outgoing outgoing = later.get(next);
+      for (; next < taken.size(); next++) {
+        Outgoing outgoing = taken.get(next);
         byte[] line = outgoing.line() != null ? outgoing.line() : encode(outgoing.message());
         if (line == null) {
           continue; // undeliverable, with the reason
         }
         if (bytes + line.length + 1 > StdinRoom.SAFE_BYTES) {
-          later.set(next, new Outgoing(outgoing.message(), line));
+          taken.set(next, new Outgoing(outgoing.message(), line));
           break;
         }
         lines.add(new Outgoing(outgoing.message(), line));
         bytes += line.length + 1;
       }
-      List<Outgoing> rest = later.subList(next, later.size());
-      if (bytes > StdinRoom.SAFE_BYTES || !pipeIsEmpty()) {
+      List<Outgoing> rest = taken.subList(next, taken.size());
+      if (lines.isEmpty() || !pipeIsEmpty()) {
         lines.addAll(rest);
         putBackFirst(lines);
         return;
       }
       putBackFirst(rest);
-      wrote = !lines.isEmpty() && writeLines(stream, lines);
+      wrote = writeLines(stream, lines);
+    } catch (RuntimeException | Error e) {
+      // Whatever was taken and not yet written or put back gets a fate (a final one stays).
+      for (Outgoing outgoing : taken) {
+        log.recordUndeliverable(
+            outgoing.message().id(), "procsim failed to write it to " + component + ": " + e);
+      }
+      throw e;
     } finally {
       synchronized (this) {
         writing = false;
@@ -152,19 +174,23 @@ public final class StdinWriter {
     }
   }
 
-  /** Takes out what waits (a batch at most), for the holder of the claim. */
-  private synchronized List<Outgoing> takeWaiting() {
-    List<Outgoing> waiting = new ArrayList<>(Math.min(backlog.size(), MAX_BATCH));
-    while (!backlog.isEmpty() && waiting.size() < MAX_BATCH) {
-      waiting.add(backlog.poll());
+  /**
+   * Puts {@code outgoing} back at the head of the backlog, in its order; once stopped, they are
+   * undeliverable instead, with the reason (the stop has emptied the backlog for good).
+   */
+  private void putBackFirst(List<Outgoing> outgoing) {
+    String stopped;
+    synchronized (this) {
+      stopped = refusal;
+      if (stopped == null) {
+        for (int i = outgoing.size() - 1; i >= 0; i--) {
+          backlog.addFirst(outgoing.get(i));
+        }
+        return;
+      }
     }
-    return waiting;
-  }
-
-  /** Puts {@code outgoing} back at the head of the backlog, in its order. */
-  private synchronized void putBackFirst(List<Outgoing> outgoing) {
-    for (int i = outgoing.size() - 1; i >= 0; i--) {
-      backlog.addFirst(outgoing.get(i));
+    for (Outgoing waiting : outgoing) {
+      log.recordUndeliverable(waiting.message().id(), stopped);
     }
   }
 
@@ -208,7 +234,11 @@ public final class StdinWriter {
   /** Whether the pipe is seen to be empty; looks for its room the first time (claim held). */
   private boolean pipeIsEmpty() {
     if (!roomLooked) {
-      room = findRoom.get().orElse(null); // none: every line goes through the writer thread
+      try {
+        room = findRoom.get().orElse(null); // none: every line goes through the writer thread
+      } catch (RuntimeException e) {
+        room = null; // /proc said something unexpected: the writer thread it is
+      }
       roomLooked = true;
     }
     return room != null && room.isEmpty();

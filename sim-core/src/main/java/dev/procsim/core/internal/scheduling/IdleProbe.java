@@ -34,7 +34,9 @@ public final class IdleProbe implements AutoCloseable {
   private static final boolean ARM = System.getProperty("os.arch").contains("aarch64");
   private static final long READ = ARM ? 63 : 0;
   private static final Set<Long> WAITS_FOR_INPUT =
-      ARM ? Set.of(63L, 72L, 73L, 22L) : Set.of(0L, 7L, 23L, 232L, 270L, 271L, 281L);
+      ARM
+          ? Set.of(63L, 72L, 73L, 22L, 441L)
+          : Set.of(0L, 7L, 23L, 232L, 270L, 271L, 281L, 441L); // 441: epoll_pwait2
 
   /** Whether this kernel lists each thread's children in /proc (CONFIG_PROC_CHILDREN). */
   private static final boolean CHILDREN_FILES =
@@ -78,6 +80,7 @@ public final class IdleProbe implements AutoCloseable {
     boolean readingStdin;
     boolean awake;
     boolean ended;
+    boolean cut;
   }
 
   /**
@@ -88,21 +91,27 @@ public final class IdleProbe implements AutoCloseable {
   public synchronized Sample sample() {
     Seen seen = new Seen();
     long created = lastTaskCreated();
+    boolean walked = false;
     try {
       if (created >= 0 && created == knownAsOf && known != null) {
         sampleKnown(seen);
       } else {
+        walked = true;
         List<String> tasks = new ArrayList<>();
         walk(seen, tasks);
-        known = seen.awake || seen.ended ? null : tasks;
+        // Only a look that saw the whole tree (no thread awake, nothing ended, not cut short)
+        // stands for it later.
+        known = seen.awake || seen.ended || seen.cut ? null : tasks;
         knownAsOf = created;
       }
     } finally {
       files.endLook();
-      Map<Long, String[]> previous = threadsSeen;
-      threadsSeen = threadsNow;
-      threadsNow = previous;
-      threadsNow.clear();
+      if (walked) {
+        Map<Long, String[]> previous = threadsSeen;
+        threadsSeen = threadsNow;
+        threadsNow = previous;
+        threadsNow.clear();
+      }
     }
     if (seen.awake) {
       return new Sample(false, 0, seen.threads, false);
@@ -119,7 +128,11 @@ public final class IdleProbe implements AutoCloseable {
           .ifPresent(root -> root.descendants().forEach(p -> pending.add(p.pid())));
     }
     int processes = 0;
-    while (!pending.isEmpty() && !seen.awake && processes++ < MAX_PROCESSES) {
+    while (!pending.isEmpty() && !seen.awake) {
+      if (processes++ == MAX_PROCESSES) {
+        seen.cut = true;
+        return;
+      }
       visitProcess(pending.poll(), pending, seen, tasks);
     }
   }
@@ -133,7 +146,10 @@ public final class IdleProbe implements AutoCloseable {
         seen.ended = true;
         continue;
       }
-      countThread(task, stat, seen);
+      if (!countThread(task, stat, seen)) {
+        // A zombie: its children, if any, have left the tree without a task being created.
+        seen.ended = true;
+      }
       if (seen.awake) {
         return;
       }

@@ -42,11 +42,8 @@ final class ProcFiles implements AutoCloseable {
     }
   }
 
-  /** A read this much short of a page (more than any record of the files read) was the last. */
-  private static final int LAST_READ_BELOW = 4096 - 256;
-
   private final Map<String, OpenFile> open = new HashMap<>();
-  private byte[] buffer = new byte[4096];
+  private byte[] buffer = new byte[8192];
   private long look;
   private boolean closed;
 
@@ -82,24 +79,19 @@ final class ProcFiles implements AutoCloseable {
   }
 
   /**
-   * Reads from the start with positional reads: one system call for a small file. The kernel hands
-   * out a {@code /proc} file a page at a time at most, each read as full as its records allow, so a
-   * read well short of a page is the last.
+   * Reads from the start with positional reads until one reads nothing: the kernel hands out a
+   * {@code /proc} file a page at a time at most, and a read short of the room it had is not the
+   * last when the next record did not fit.
    */
   private String readAll(RandomAccessFile file) throws IOException {
     FileChannel channel = file.getChannel();
     int length = 0;
-    while (true) {
+    int n;
+    while ((n = channel.read(ByteBuffer.wrap(buffer, length, buffer.length - length), length))
+        > 0) {
+      length += n;
       if (length == buffer.length) {
         buffer = Arrays.copyOf(buffer, buffer.length * 2);
-      }
-      int n = channel.read(ByteBuffer.wrap(buffer, length, buffer.length - length), length);
-      if (n <= 0) {
-        break;
-      }
-      length += n;
-      if (n < LAST_READ_BELOW) {
-        break;
       }
     }
     return new String(buffer, 0, length, StandardCharsets.ISO_8859_1);

@@ -43,7 +43,7 @@ class DirectWritesTest {
 
   private StdinWriter attachedTo(Process process, int capacity) {
     StdinWriter writer = new StdinWriter("target", WireProtocol.LINE, log, capacity);
-    writer.attach(process.getOutputStream(), () -> StdinRoom.of(process.pid()), "target-stdin");
+    writer.attach(process.getOutputStream(), () -> StdinRoom.of(process), "target-stdin");
     return writer;
   }
 
@@ -188,5 +188,53 @@ class DirectWritesTest {
     assertThat(log.message(second.id()).fate()).isEqualTo(Fate.UNDELIVERABLE);
     assertThat(log.message(second.id()).reason()).startsWith("target closed its stdin");
     assertThat(writer.offer(sent("later"))).startsWith("target closed its stdin");
+  }
+
+  @Test
+  void aStopWhileTheWriteIsDeferredMakesTheLinesUndeliverableAndWritesNothing() throws Exception {
+    Process cat = start("cat");
+    StdinWriter writer = attachedTo(cat, 100);
+    Message first = sent("one");
+    Message second = sent("two");
+
+    DeferredWrites.enter();
+    try {
+      writer.offer(first);
+      writer.offer(second);
+      writer.stop("target is down: it was crashed");
+    } finally {
+      DeferredWrites.leave();
+    }
+
+    assertThat(List.of(first, second))
+        .allSatisfy(
+            m -> {
+              assertThat(log.message(m.id()).fate()).isEqualTo(Fate.UNDELIVERABLE);
+              assertThat(log.message(m.id()).reason()).isEqualTo("target is down: it was crashed");
+            });
+    assertThat(cat.inputReader(StandardCharsets.UTF_8).readLine())
+        .as("cat read nothing before the end of its input")
+        .isNull();
+  }
+
+  @Test
+  void aPauseWhileTheWriteIsDeferredHoldsTheLinesUntilTheResume() throws Exception {
+    Process cat = start("cat");
+    StdinWriter writer = attachedTo(cat, 100);
+    Message message = sent("after the pause");
+
+    DeferredWrites.enter();
+    try {
+      writer.offer(message);
+      writer.hold(true);
+    } finally {
+      DeferredWrites.leave();
+    }
+    assertThat(log.message(message.id()).fate()).isEqualTo(Fate.IN_FLIGHT);
+
+    writer.hold(false);
+
+    assertThat(cat.inputReader(StandardCharsets.UTF_8).readLine()).isEqualTo("after the pause");
+    assertThat(log.message(message.id()).fate()).isEqualTo(Fate.DELIVERED);
   }
 }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -144,6 +145,19 @@ class IdleProbeTest {
 
       assertThat(sample.threads()).isZero();
       assertThat(probe.openFilesOf(cat.pid())).as("files of the ended process are closed").isZero();
+    }
+  }
+
+  @Test
+  void aProcFileOfSeveralPagesWithLongRecordsIsReadWhole() throws IOException {
+    // The kernel hands out /proc/zoneinfo a few records at a time, each read short of a page.
+    Path zoneinfo = Path.of("/proc/zoneinfo");
+    Assumptions.assumeTrue(Files.isReadable(zoneinfo), "no /proc/zoneinfo here");
+    int lines = Files.readAllLines(zoneinfo).size();
+    try (ProcFiles files = new ProcFiles()) {
+      for (int i = 0; i < 3; i++) {
+        assertThat(files.read(zoneinfo.toString()).lines().count()).isEqualTo(lines);
+      }
     }
   }
 
