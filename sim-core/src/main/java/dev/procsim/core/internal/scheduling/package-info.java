@@ -5,8 +5,9 @@
  * are due) and stepped (the {@code Stepper} hands out one seeded delivery at a time on a {@code
  * VirtualClock}, once the last target is idle). Idle detection lives here too: acknowledgement
  * markers ({@code AckTracker}) and black-box observation of processes ({@code BlackBoxIdle}, {@code
- * IdleProbe}, {@code PipeGauge}). Every wait of the simulation is the scheduler's: in a stepped run
- * it drives the run and tests its condition between steps.
+ * IdleProbe} reading /proc through {@code ProcFiles}, {@code PipeGauge}). Every wait of the
+ * simulation is the scheduler's: in a stepped run it drives the run and tests its condition between
+ * steps.
  *
  * <p>Threads: real time has one dispatcher thread; stepped has one stepper thread, which also lets
  * the nemesis act and evaluates waiters' conditions between steps, holding no lock (an exception
