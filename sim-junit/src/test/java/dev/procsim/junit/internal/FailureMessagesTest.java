@@ -8,6 +8,7 @@ import dev.procsim.core.LogEvent;
 import dev.procsim.core.Simulator;
 import dev.procsim.junit.SimAwait;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,13 +110,22 @@ class FailureMessagesTest {
             .component("quitter", "sh", "-c", "read x; echo 'disk full' >&2; exit 4")
             .build()
             .start()) {
-      dying.send("test", "quitter", "go");
+      // The message goes out from inside the wait: sent before it, the quitter may die before the
+      // wait
+      // begins, which is another report ("before the wait began").
+      AtomicBoolean sent = new AtomicBoolean();
       Throwable failure =
           catchThrowable(
               () ->
                   SimAwait.awaitWhileAlive(dying, "quitter")
                       .atMost(Duration.ofMinutes(1))
-                      .until(() -> false));
+                      .until(
+                          () -> {
+                            if (sent.compareAndSet(false, true)) {
+                              dying.send("test", "quitter", "go");
+                            }
+                            return false;
+                          }));
 
       Throwable reported = FailureMessages.rewrite(failure, dying, "seed 7", RECIPE, 40);
 
