@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -188,6 +189,59 @@ class SimulatorTest {
         .isInstanceOf(SimulationException.class)
         .hasMessageContaining("component \"broken\"")
         .hasMessageContaining("no program \"no-such-program-procsim\" on the PATH");
+    assertNothingLeftOf(sim);
+    sim.close();
+  }
+
+  @Test
+  void processesSpawnSideBySideYetStartInTheirOrder() {
+    Simulator.Builder builder = quiet();
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      names.add("n" + i);
+      builder.component("n" + i, "cat");
+    }
+    try (Simulator sim = builder.build().start()) {
+      assertThat(sim.log().events())
+          .filteredOn(LogEvent.ProcessStarted.class::isInstance)
+          .extracting(e -> ((LogEvent.ProcessStarted) e).component())
+          .containsExactlyElementsOf(names);
+      for (String name : names) {
+        sim.send("test", name, "hello " + name);
+      }
+      for (String name : names) {
+        sim.log()
+            .awaitEvent(
+                e ->
+                    e instanceof LogEvent.Output o
+                        && o.component().equals(name)
+                        && o.line().equals("hello " + name),
+                WAIT);
+      }
+    }
+  }
+
+  @Test
+  void aComponentThatCannotStartAmongManyFailsAtItAndLeavesNoneOfTheOthersRunning() {
+    Simulator.Builder builder = quiet();
+    for (int i = 0; i < 8; i++) {
+      builder.component("before" + i, "sleep", "60");
+    }
+    builder.component("broken", "no-such-program-procsim");
+    // Spawned beside the others before the failure is known, and never started: no log entry of
+    // theirs, no process left.
+    for (int i = 0; i < 8; i++) {
+      builder.component("after" + i, "sleep", "60");
+    }
+    Simulator sim = builder.build();
+    assertThatThrownBy(sim::start)
+        .isInstanceOf(SimulationException.class)
+        .hasMessageContaining("component \"broken\"");
+    assertThat(sim.log().events())
+        .filteredOn(LogEvent.ProcessStarted.class::isInstance)
+        .extracting(e -> ((LogEvent.ProcessStarted) e).component())
+        .containsExactly(
+            "before0", "before1", "before2", "before3", "before4", "before5", "before6", "before7");
     assertNothingLeftOf(sim);
     sim.close();
   }

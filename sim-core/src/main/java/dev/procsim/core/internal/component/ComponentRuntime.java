@@ -73,6 +73,11 @@ public abstract class ComponentRuntime implements Component, Endpoint, Participa
     }
   }
 
+  /** Whether faults (and so new processes) are refused: the simulator is closing. */
+  protected final boolean isRefusing() {
+    return refusal != null;
+  }
+
   /** Gives it the router its messages and output go through; once, before {@link #start()}. */
   public void connect(Router router) {
     this.router = router;

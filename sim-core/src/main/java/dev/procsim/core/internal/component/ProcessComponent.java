@@ -60,6 +60,9 @@ public final class ProcessComponent extends ComponentRuntime {
   private volatile StdinWriter stdin;
   private volatile Incarnation current;
   private volatile ProcessObserver observer;
+  // Spawned by prepare() beside the other components, taken over by start(); or why it failed.
+  private Process prepared;
+  private SimulationException preparationFailure;
 
   /** A component that is not started yet; messages offered to it wait until it is. */
   public ProcessComponent(
@@ -86,24 +89,46 @@ public final class ProcessComponent extends ComponentRuntime {
   }
 
   /**
-   * Starts the first process and its pumps.
+   * Spawns the first process, for {@link #start()} to take over; its output waits in its pipes
+   * until then. Nothing once the simulator is closing, or once started.
+   */
+  @Override
+  public synchronized void prepare() {
+    if (current != null || prepared != null || preparationFailure != null || isRefusing()) {
+      return;
+    }
+    try {
+      prepared = launcher.start();
+    } catch (SimulationException e) {
+      preparationFailure = e;
+    }
+  }
+
+  /**
+   * Starts the first process (the one {@link #prepare()} spawned, if it did) and its pumps.
    *
    * @throws SimulationException naming this component when the process cannot be started
    */
   @Override
   public synchronized void start() {
+    if (preparationFailure != null) {
+      throw preparationFailure;
+    }
     WireProtocol decoding =
         spec.acks() ? new AckMarkerProtocol(protocol, spec.ackMarker()) : protocol;
     decoder =
         new StdoutDecoder(name(), decoding, router(), limits.maxLineLength(), acks::acknowledged);
-    launch(stdin);
+    Process spawned = prepared;
+    prepared = null;
+    launch(stdin, spawned != null ? spawned : launcher.start());
   }
 
-  private void launch(StdinWriter writer) {
+  private void launch(StdinWriter writer, Process process) {
     acks.started();
     ProcessObserver fresh = new ProcessObserver();
     Incarnation incarnation =
         Incarnation.launch(
+            process,
             launcher,
             writer,
             records(),
@@ -217,7 +242,7 @@ public final class ProcessComponent extends ComponentRuntime {
     log().recordFault("restart", name() + " with its command and environment: " + spec.command());
     StdinWriter fresh = newWriter();
     stdin = fresh;
-    launch(fresh);
+    launch(fresh, launcher.start());
     // Cleared once the new incarnation is current: until then the old exit still shows.
     setCrashed(false);
     fire(LifecycleListener.Change.RESTARTED);
@@ -309,12 +334,26 @@ public final class ProcessComponent extends ComponentRuntime {
   @Override
   public void closeInput(String reason) {
     stdin.stop(reason);
+    discardPrepared();
+  }
+
+  /**
+   * A process spawned for a start that never came (an earlier component could not start) is no part
+   * of the run: nothing was logged of it, so it is killed at once rather than given a grace.
+   */
+  private synchronized void discardPrepared() {
+    if (prepared != null) {
+      prepared.destroyForcibly();
+    }
   }
 
   @Override
-  public Optional<ProcessHandle> processHandle() {
+  public synchronized Optional<ProcessHandle> processHandle() {
     Incarnation incarnation = current;
-    return incarnation == null ? Optional.empty() : Optional.of(incarnation.process().toHandle());
+    if (incarnation == null) {
+      return Optional.ofNullable(prepared).map(Process::toHandle);
+    }
+    return Optional.of(incarnation.process().toHandle());
   }
 
   @Override

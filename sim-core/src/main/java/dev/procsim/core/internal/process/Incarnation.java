@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * log, and a non-zero exit shows its last stderr lines.
  *
  * <pre>{@code
- * Incarnation incarnation = Incarnation.launch(launcher, writer, records, echo, 1 << 20, decoder::accept, exitHandlers, "run-1-p1", () -> {});
+ * Incarnation incarnation = Incarnation.launch(launcher.start(), launcher, writer, records, echo, 1 << 20, decoder::accept, exitHandlers, "run-1-p1", () -> {});
  * int code = incarnation.awaitExitRecorded(Duration.ofSeconds(5));
  * }</pre>
  */
@@ -80,13 +80,12 @@ public final class Incarnation {
   }
 
   /**
-   * Starts a process with {@code launcher} and records its start. Its stdout lines go to {@code
-   * stdoutLines}, its stderr lines to {@code stderrLines}; messages queued in {@code stdin} are
-   * written to it. Once its exit is recorded, {@code afterExit} runs.
-   *
-   * @throws SimulationException naming the component when the process cannot be started
+   * Takes over {@code process}, just started by {@code launcher}, and records its start. Its stdout
+   * lines go to {@code stdoutLines}, its stderr lines to {@code stderrLines}; messages queued in
+   * {@code stdin} are written to it. Once its exit is recorded, {@code afterExit} runs.
    */
   public static Incarnation launch(
+      Process process,
       ProcessLauncher launcher,
       StdinWriter stdin,
       ComponentRecords records,
@@ -97,7 +96,6 @@ public final class Incarnation {
       Executor exitHandlers,
       String threadPrefix,
       Runnable afterExit) {
-    Process process = launcher.start();
     String name = launcher.spec().name();
     records.recordStarted(name, process.pid(), launcher.spec().command());
     Incarnation incarnation =

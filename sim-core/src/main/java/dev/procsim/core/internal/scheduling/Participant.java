@@ -16,6 +16,15 @@ public interface Participant {
   String name();
 
   /**
+   * Does the slow part of its start that may run beside other participants' preparations, and
+   * nothing a test or the log can see: a process component spawns its first process (the kernel's
+   * and the JDK's part of a start), which {@link #start()} then takes over. A failure is kept for
+   * {@link #start()} to throw, so a simulation fails at the same component as without it. Nothing
+   * by default.
+   */
+  default void prepare() {}
+
+  /**
    * Starts it.
    *
    * @throws dev.procsim.core.SimulationException naming it when it cannot start

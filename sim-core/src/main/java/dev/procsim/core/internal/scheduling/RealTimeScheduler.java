@@ -21,10 +21,12 @@ import java.util.List;
 final class RealTimeScheduler implements Scheduler {
   private final RealClock clock = new RealClock();
   private final Thread dispatcher;
+  private final String threadName;
   private NetworkEngine network;
   private BlockingWait waits;
 
   RealTimeScheduler(String threadName) {
+    this.threadName = threadName;
     this.dispatcher = new Thread(this::dispatch, threadName);
     this.dispatcher.setDaemon(true);
   }
@@ -49,6 +51,7 @@ final class RealTimeScheduler implements Scheduler {
   public void start(List<? extends Participant> participants) {
     // Before the participants: their first delayed messages need it.
     dispatcher.start();
+    Preparations.prepareAll(participants, threadName);
     for (Participant participant : participants) {
       participant.start();
     }

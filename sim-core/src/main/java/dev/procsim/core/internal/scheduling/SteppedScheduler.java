@@ -93,6 +93,9 @@ final class SteppedScheduler implements Scheduler {
             stallWarning,
             threadName);
     String waitingFor = "";
+    // Spawning side by side changes nothing a step sees: what a process prints before its start
+    // waits in its pipe, and its start (then its idleness) still comes in the participants' order.
+    Preparations.prepareAll(participants, threadName);
     try {
       for (Participant participant : participants) {
         participant.start();
