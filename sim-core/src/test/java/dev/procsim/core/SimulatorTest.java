@@ -194,6 +194,46 @@ class SimulatorTest {
   }
 
   @Test
+  void theLinesOfOneReadKeepTheirOrderInTheLogWhateverEachMeans() {
+    // One printf, one write: the lines arrive in one read and are handled together.
+    String burst =
+        "read x; printf 'before\\nsend b one\\nsend nobody lost\\nsend b two\\nbetween\\n"
+            + "send procsim timer 0 tick\\nsend b three\\nafter\\n'; cat > /dev/null";
+    try (Simulator sim =
+        quiet().component("burst", "sh", "-c", burst).component("b", "cat").build().start()) {
+      sim.send("test", "burst", "go");
+      sim.log()
+          .awaitEvent(
+              e ->
+                  e instanceof LogEvent.Output o
+                      && o.component().equals("burst")
+                      && o.line().equals("after"),
+              WAIT);
+      List<String> seen = new ArrayList<>();
+      for (LogEvent event : sim.log().events()) {
+        if (event instanceof LogEvent.Output o && o.component().equals("burst")) {
+          seen.add("output " + o.line());
+        } else if (event instanceof LogEvent.Sent sent && sent.from().equals("burst")) {
+          seen.add("send " + sent.to() + " " + sent.body());
+        } else if (event instanceof LogEvent.ProtocolError error) {
+          seen.add("error " + error.line());
+        }
+      }
+      assertThat(seen)
+          .containsExactly(
+              "output before",
+              "send b one",
+              "send nobody lost",
+              "error send nobody lost",
+              "send b two",
+              "output between",
+              "send procsim timer 0 tick",
+              "send b three",
+              "output after");
+    }
+  }
+
+  @Test
   void processesSpawnSideBySideYetStartInTheirOrder() {
     Simulator.Builder builder = quiet();
     List<String> names = new ArrayList<>();

@@ -134,7 +134,7 @@ public final class ProcessComponent extends ComponentRuntime {
             records(),
             echo(),
             limits.maxLineLength(),
-            decoder::accept,
+            decoder::acceptAll,
             line -> router().errorOutput(name(), line),
             exitHandlers,
             threadPrefix,

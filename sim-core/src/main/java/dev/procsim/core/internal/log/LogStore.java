@@ -107,6 +107,34 @@ public final class LogStore {
   }
 
   /**
+   * Marks each of {@code delivering} delivered, in order, under one taking of the lock and at one
+   * time: the lines of one write, which hand them over together. Says, per message, whether it was
+   * marked (false: it already had a final fate, say the simulator closed).
+   */
+  public boolean[] recordDelivered(List<Message> delivering) {
+    boolean[] marked = new boolean[delivering.size()];
+    lock.lock();
+    try {
+      long now = now();
+      for (int i = 0; i < marked.length; i++) {
+        long id = delivering.get(i).id();
+        int index = Math.toIntExact(id - 1);
+        Message current = messages.get(index);
+        if (current.fate().isFinal()) {
+          continue;
+        }
+        Message updated = current.withFate(Fate.DELIVERED, "");
+        messages.set(index, updated);
+        append(new LogEvent.Delivered(nextSeq(), now, id, updated.from(), updated.to()));
+        marked[i] = true;
+      }
+    } finally {
+      lock.unlock();
+    }
+    return marked;
+  }
+
+  /**
    * A message recorded as delivered whose write then failed: its fate becomes undeliverable, with
    * the reason, and the log shows both entries in order. Does nothing for any other fate.
    */

@@ -138,6 +138,21 @@ public final class NetworkEngine {
   }
 
   /**
+   * Runs {@code sends} (calls of {@link #send} and {@link #schedule}) under one taking of the lock,
+   * which they take again at no cost; direct writes they claim happen once it is left.
+   */
+  public void together(Runnable sends) {
+    lock.lock();
+    DeferredWrites.enter();
+    try {
+      sends.run();
+    } finally {
+      lock.unlock();
+      DeferredWrites.leave();
+    }
+  }
+
+  /**
    * Schedules a message from the simulator itself ({@code from}, e.g. a timer firing) to a
    * component after {@code delayNanos} of simulation time. No network fault or partition applies to
    * it.

@@ -55,6 +55,19 @@ public final class Router {
     return true;
   }
 
+  /** Whether {@code target} names a component (as {@link #trySend} would find it). */
+  public boolean knows(String target) {
+    return network.canonicalName(target) != null;
+  }
+
+  /**
+   * Runs {@code sends} (calls of {@link #trySend} and {@link #timer}) holding the network's lock
+   * once for all of them; what they write directly goes out once it is left.
+   */
+  public void together(Runnable sends) {
+    network.together(sends);
+  }
+
   /**
    * A timer request from {@code component}: logged as a message to the simulator, delivered at
    * once; then the payload comes back from the simulator after the delay of simulation time.

@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * log, and a non-zero exit shows its last stderr lines.
  *
  * <pre>{@code
- * Incarnation incarnation = Incarnation.launch(launcher.start(), launcher, writer, records, echo, 1 << 20, decoder::accept, exitHandlers, "run-1-p1", () -> {});
+ * Incarnation incarnation = Incarnation.launch(launcher.start(), launcher, writer, records, echo, 1 << 20, decoder::acceptAll, exitHandlers, "run-1-p1", () -> {});
  * int code = incarnation.awaitExitRecorded(Duration.ofSeconds(5));
  * }</pre>
  */
@@ -51,7 +51,7 @@ public final class Incarnation {
       ComponentRecords records,
       ConsoleEcho echo,
       int maxLineLength,
-      Consumer<LineReader.Line> stdoutLines,
+      Consumer<List<LineReader.Line>> stdoutLines,
       Consumer<String> stderrLines,
       String threadPrefix) {
     this.name = name;
@@ -72,7 +72,7 @@ public final class Incarnation {
         new LinePump(
             process.getErrorStream(),
             maxLineLength,
-            line -> stderrLines.accept(line.text()),
+            lines -> lines.forEach(line -> stderrLines.accept(line.text())),
             () -> {},
             failure -> readerFailed("stderr", failure),
             prefix + "-stderr");
@@ -81,8 +81,9 @@ public final class Incarnation {
 
   /**
    * Takes over {@code process}, just started by {@code launcher}, and records its start. Its stdout
-   * lines go to {@code stdoutLines}, its stderr lines to {@code stderrLines}; messages queued in
-   * {@code stdin} are written to it. Once its exit is recorded, {@code afterExit} runs.
+   * lines go to {@code stdoutLines}, those of one read together, its stderr lines to {@code
+   * stderrLines}; messages queued in {@code stdin} are written to it. Once its exit is recorded,
+   * {@code afterExit} runs.
    */
   public static Incarnation launch(
       Process process,
@@ -91,7 +92,7 @@ public final class Incarnation {
       ComponentRecords records,
       ConsoleEcho echo,
       int maxLineLength,
-      Consumer<LineReader.Line> stdoutLines,
+      Consumer<List<LineReader.Line>> stdoutLines,
       Consumer<String> stderrLines,
       Executor exitHandlers,
       String threadPrefix,

@@ -2,23 +2,33 @@ package dev.procsim.core.internal.process;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Reads one output stream of a process line by line on a thread of its own and hands each line to a
- * consumer, until the stream ends. Blocking reads only: no polling. If reading or handling a line
- * fails (out of memory, a bug), the failure goes to {@code onFailure} and the stream is closed: a
- * pump never dies unheard.
+ * Reads one output stream of a process line by line on a thread of its own and hands the lines of
+ * each read to a consumer, together, until the stream ends. Blocking reads only: no polling. If
+ * reading or handling a line fails (out of memory, a bug), the failure goes to {@code onFailure}
+ * and the stream is closed: a pump never dies unheard.
  *
  * <pre>{@code
- * LinePump pump = new LinePump(process.getErrorStream(), 1 << 20, line -> log(line), () -> {},
+ * LinePump pump = new LinePump(process.getErrorStream(), 1 << 20, lines -> log(lines), () -> {},
  *     failure -> log.recordReaderFailed("p1", "stderr", failure.toString()), "p1-stderr");
  * pump.awaitEnd(500);
  * }</pre>
  */
 public final class LinePump {
+  /**
+   * Most lines handed over together. Up to this many are routed under one taking of the network's
+   * lock and written to their targets in one write; more would keep the targets waiting for the
+   * whole read's worth (64 messages in flight go round about a tenth faster in 32s than in one
+   * batch here).
+   */
+  private static final int MOST_LINES_TOGETHER = 32;
+
   private final Thread thread;
   private final CountDownLatch finished = new CountDownLatch(1);
   private final LineReader reader;
@@ -28,13 +38,14 @@ public final class LinePump {
   private volatile ActivitySignal activity = new ActivitySignal();
 
   /**
-   * Starts pumping {@code stream} into {@code sink}; runs {@code atEnd} when the stream ends, or
-   * {@code onFailure} when reading or {@code sink} fails.
+   * Starts pumping {@code stream} into {@code sink}, the lines of each read in one list (the sink
+   * must not keep it); runs {@code atEnd} when the stream ends, or {@code onFailure} when reading
+   * or {@code sink} fails.
    */
   public LinePump(
       InputStream stream,
       int maxLineLength,
-      Consumer<LineReader.Line> sink,
+      Consumer<List<LineReader.Line>> sink,
       Runnable atEnd,
       Consumer<Throwable> onFailure,
       String threadName) {
@@ -46,25 +57,26 @@ public final class LinePump {
               nativeThreadId = NativeThreads.currentId();
               try (stream) {
                 LineReader.Line line;
+                List<LineReader.Line> lines = new ArrayList<>();
                 while ((line = reader.next()) != null) {
                   handling = true;
-                  // The lines of one read go out together: the messages they send to one target
-                  // are written to it in one write, once the last of them is handled, and never
-                  // later than that (the next read may block).
+                  // The lines of one read go out together (up to a number): the sink routes their
+                  // messages under one taking of the network's lock, and those to one target are
+                  // written to it in one write once the last is handled, never later (the next
+                  // read may block).
+                  lines.add(line);
+                  while (lines.size() < MOST_LINES_TOGETHER && reader.hasBufferedLine()) {
+                    lines.add(reader.next());
+                  }
                   DeferredWrites.enter();
                   try {
-                    while (true) {
-                      sink.accept(line);
-                      linesRead++;
-                      activity.moved();
-                      if (!reader.hasBufferedLine()) {
-                        break;
-                      }
-                      line = reader.next();
-                    }
+                    sink.accept(lines);
                   } finally {
+                    linesRead += lines.size();
+                    lines.clear();
                     DeferredWrites.leave();
                   }
+                  activity.moved();
                   // Still "handling" while bytes read from the pipe wait in the reader's buffer.
                   handling = reader.hasBufferedBytes();
                 }

@@ -88,7 +88,9 @@ public final class StdinWriter {
       }
       if (stream == null || writing || held || !backlog.isEmpty() || (roomLooked && room == null)) {
         backlog.add(new Outgoing(message, null));
-        if (backlog.size() == 1) {
+        // The writer thread waits while a line is written or the backlog is held; whoever ends
+        // that wakes it. Waking it now would only have it find the claim held and sleep again.
+        if (backlog.size() == 1 && !writing && !held) {
           notifyAll();
         }
         return null;
@@ -203,14 +205,26 @@ public final class StdinWriter {
   private boolean writeLines(OutputStream stdin, List<Outgoing> batch) {
     List<Message> handedOver = new ArrayList<>(batch.size());
     try {
+      List<Message> encoded = new ArrayList<>(batch.size());
+      List<byte[]> lines = new ArrayList<>(batch.size());
       for (Outgoing outgoing : batch) {
-        Message message = outgoing.message();
-        byte[] line = outgoing.line() != null ? outgoing.line() : encode(message);
-        // The target may react as soon as it reads them: the log must never show an effect before
-        // its cause.
-        if (line != null && log.recordDelivered(message.id())) {
-          handedOver.add(message);
-          stdin.write(line);
+        byte[] line = outgoing.line() != null ? outgoing.line() : encode(outgoing.message());
+        if (line != null) {
+          encoded.add(outgoing.message());
+          lines.add(line);
+        }
+      }
+      // The target may react as soon as it reads them: the log must never show an effect before
+      // its cause. All in one go: they are written (and flushed) together.
+      boolean[] marked = log.recordDelivered(encoded);
+      for (int i = 0; i < marked.length; i++) {
+        if (marked[i]) {
+          handedOver.add(encoded.get(i)); // all before the first write: any of them may fail
+        }
+      }
+      for (int i = 0; i < marked.length; i++) {
+        if (marked[i]) {
+          stdin.write(lines.get(i));
           stdin.write('\n');
         }
       }
@@ -223,7 +237,7 @@ public final class StdinWriter {
         if (handedOver.contains(message)) {
           log.correctToUndeliverable(message.id(), refusalReason());
         } else {
-          // Not reached by the loop; those that failed to encode keep the fate they have.
+          // Not handed over: a final fate (those that failed to encode, say) stays as it is.
           log.recordUndeliverable(message.id(), refusalReason());
         }
       }

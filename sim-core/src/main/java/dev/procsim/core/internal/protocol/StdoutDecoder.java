@@ -5,6 +5,7 @@ import dev.procsim.core.WireProtocol;
 import dev.procsim.core.WireProtocol.Decoded;
 import dev.procsim.core.internal.network.Router;
 import dev.procsim.core.internal.process.LineReader;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -16,7 +17,8 @@ import java.util.Locale;
  *
  * <pre>{@code
  * StdoutDecoder decoder = new StdoutDecoder("p1", WireProtocol.LINE, router, 1 << 20, acks::acknowledged);
- * decoder.accept(line);   // "send p2 hi" goes to the network, anything else is output
+ * decoder.accept(line);         // "send p2 hi" goes to the network, anything else is output
+ * decoder.acceptAll(lines);     // the lines of one read: their messages routed together
  * }</pre>
  */
 public final class StdoutDecoder {
@@ -48,28 +50,93 @@ public final class StdoutDecoder {
    * the pump goes on: a dead pump would leave the process writing into a pipe nobody reads.
    */
   public void accept(LineReader.Line line) {
+    dispatchSafely(line, decode(line));
+  }
+
+  /**
+   * Handles the lines of one read, in their order. Each is decoded first (the protocol is user
+   * code, run outside every lock); then each run of lines that send (a message to a component, a
+   * timer) is routed under one taking of the network's lock, where a lock per line would have two
+   * busy pumps wait for each other at every message. Every other line (output, a protocol error, an
+   * acknowledgement) is handled outside it: its echo on the console must never hold up the network.
+   */
+  public void acceptAll(List<LineReader.Line> lines) {
+    int count = lines.size();
+    if (count == 1) {
+      accept(lines.get(0));
+      return;
+    }
+    Decoded[] decoded = new Decoded[count];
+    for (int i = 0; i < count; i++) {
+      try {
+        decoded[i] = decode(lines.get(i));
+      } catch (OutOfMemoryError | InternalError e) {
+        // The lines before it are handled as they would have been one by one; then the pump
+        // stops with the failure.
+        dispatchAll(lines.subList(0, i), decoded);
+        throw e;
+      }
+    }
+    dispatchAll(lines, decoded);
+  }
+
+  private void dispatchAll(List<LineReader.Line> lines, Decoded[] decoded) {
+    int count = lines.size();
+    int next = 0;
+    while (next < count) {
+      if (!routesAtOnce(lines.get(next), decoded[next])) {
+        dispatchSafely(lines.get(next), decoded[next]);
+        next++;
+        continue;
+      }
+      int first = next;
+      while (next < count && routesAtOnce(lines.get(next), decoded[next])) {
+        next++;
+      }
+      int end = next;
+      router.together(
+          () -> {
+            for (int i = first; i < end; i++) {
+              dispatchSafely(lines.get(i), decoded[i]);
+            }
+          });
+    }
+  }
+
+  /** Whether the line is a message to a known component or a timer, whole and valid. */
+  private boolean routesAtOnce(LineReader.Line line, Decoded decoded) {
+    if (decoded instanceof Decoded.Send send) {
+      return brokenForSending(line) == null && router.knows(send.target());
+    }
+    return decoded instanceof Decoded.Timer && brokenForSending(line) == null;
+  }
+
+  private void dispatchSafely(LineReader.Line line, Decoded decoded) {
     try {
-      handle(line);
+      dispatch(line, decoded);
     } catch (RuntimeException e) {
       router.protocolError(component, line.text(), "procsim could not handle the line: " + e);
     }
   }
 
-  private void handle(LineReader.Line line) {
+  /** What the line means; a protocol that fails or says nothing makes it a malformed line. */
+  private Decoded decode(LineReader.Line line) {
     String text = line.text();
-    Decoded decoded;
     try {
-      decoded = protocol.decode(text);
+      Decoded decoded = protocol.decode(text);
+      return decoded != null
+          ? decoded
+          : Decoded.malformed("its wire protocol (" + protocol + ") decoded the line as null");
     } catch (OutOfMemoryError | InternalError e) {
       throw e; // the JVM's trouble, not the line's: the pump reports it and waits fail at once
     } catch (RuntimeException | Error e) { // user code: its failure is the line's, not the pump's
-      router.protocolError(component, text, "its wire protocol failed on the line: " + e);
-      return;
+      return Decoded.malformed("its wire protocol failed on the line: " + e);
     }
-    if (decoded == null) {
-      router.protocolError(
-          component, text, "its wire protocol (" + protocol + ") decoded the line as null");
-    } else if (decoded instanceof Decoded.Send send) {
+  }
+
+  private void dispatch(LineReader.Line line, Decoded decoded) {
+    String text = line.text();
+    if (decoded instanceof Decoded.Send send) {
       String broken = brokenForSending(line);
       if (broken != null) {
         router.reject(component, send.target(), send.body(), text, broken);

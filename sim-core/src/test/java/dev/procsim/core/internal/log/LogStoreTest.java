@@ -40,6 +40,28 @@ class LogStoreTest {
   }
 
   @Test
+  void theMessagesOfOneWriteAreMarkedDeliveredInOrderAtOneTimeExceptThoseAlreadyFinal() {
+    Message first = store.recordSent("a", "b", "1");
+    Message gone = store.recordSent("a", "b", "2");
+    Message last = store.recordSent("a", "b", "3");
+    store.recordUndeliverable(gone.id(), "b exited");
+
+    boolean[] marked = store.recordDelivered(List.of(first, gone, last));
+
+    assertThat(marked).containsExactly(true, false, true);
+    assertThat(log.messages())
+        .extracting(Message::fate)
+        .containsExactly(Fate.DELIVERED, Fate.UNDELIVERABLE, Fate.DELIVERED);
+    List<LogEvent> delivered =
+        log.events().stream().filter(LogEvent.Delivered.class::isInstance).toList();
+    assertThat(delivered)
+        .extracting(e -> ((LogEvent.Delivered) e).messageId())
+        .containsExactly(first.id(), last.id());
+    assertThat(delivered.get(0).nanos()).isEqualTo(delivered.get(1).nanos());
+    assertThat(delivered).extracting(LogEvent::seq).isSorted();
+  }
+
+  @Test
   void resolveInFlightLeavesNoMessageWithoutAFate() {
     store.recordDelivered(store.recordSent("a", "b", "1").id());
     store.recordSent("a", "b", "2");

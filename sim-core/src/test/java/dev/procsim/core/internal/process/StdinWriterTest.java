@@ -79,14 +79,17 @@ class StdinWriterTest {
     assertThat(log.message(first.id()).reason())
         .isEqualTo("target closed its stdin (Broken pipe) (the write of its line failed)");
     assertThat(log.message(second.id()).reason())
-        .isEqualTo("target closed its stdin (Broken pipe)");
+        .isEqualTo("target closed its stdin (Broken pipe) (the write of its line failed)");
+    // Written together, so recorded delivered together before the write, and both corrected.
     assertThat(log.events())
         .filteredOn(e -> e instanceof LogEvent.Delivered || e instanceof LogEvent.Undeliverable)
         .extracting(LogEvent::describe)
         .containsExactly(
             "delivered #1 a -> target",
+            "delivered #2 a -> target",
             "undeliverable #1 a -> target: target closed its stdin (Broken pipe) (the write of its"
                 + " line failed)",
-            "undeliverable #2 a -> target: target closed its stdin (Broken pipe)");
+            "undeliverable #2 a -> target: target closed its stdin (Broken pipe) (the write of its"
+                + " line failed)");
   }
 }
