@@ -42,7 +42,8 @@ public final class NetworkEngine {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition queueChanged = lock.newCondition();
   private final DeliveryQueue queue = new DeliveryQueue();
-  private final Map<Link, long[]> messagesPerLink = new HashMap<>();
+  // By sender, then target: counting a message makes no key (the names are the components' own).
+  private final Map<String, Map<String, long[]>> messagesPerLink = new HashMap<>();
   private final PartitionTable partitions = new PartitionTable();
   private Network network = Network.reliable();
   private boolean closed;
@@ -114,7 +115,8 @@ public final class NetworkEngine {
       long number =
           injected && faults.isPerfect()
               ? 0
-              : ++messagesPerLink.computeIfAbsent(new Link(from, to), k -> new long[1])[0];
+              : ++messagesPerLink.computeIfAbsent(from, k -> new HashMap<>())
+                  .computeIfAbsent(to, k -> new long[1])[0];
       FaultDecisions.Copy[] copies = FaultDecisions.decide(seed, from, to, number, faults).copies();
       long now = clock.getAsLong();
       DeliveryQueue.Pending previousHead = queue.peek();
