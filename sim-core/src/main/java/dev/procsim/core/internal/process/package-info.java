@@ -4,7 +4,9 @@
  * reading ({@code LineReader}), whole process trees and their signals ({@code ProcessTree}), and
  * the end of every process of a run ({@code Teardown}).
  *
- * <p>Threads: per process, one stdout pump and one stderr pump (blocking reads), one stdin writer
+ * <p>Threads: per process, one stdout pump and one stderr pump (blocking reads; the whole lines of
+ * one read are handed over together, so their sends are routed under one taking of the network's
+ * lock and written to each target in one write), one stdin writer
  * (fed by a bounded queue, so a process that does not read blocks only its writer), and an exit
  * handler from the simulation's pool that records the exit once the output is drained. A line that
  * cannot block (the pipe seen empty through {@code StdinRoom}, found by {@code OwnPipes}) is

@@ -9,6 +9,10 @@
  * simulation is the scheduler's: in a stepped run it drives the run and tests its condition between
  * steps.
  *
+ * <p>Both start the participants the same way: their processes spawned side by side ({@code
+ * Preparations}: the JDK spawns one process per calling thread at a time), then each started in its
+ * order, so the log shows the starts in order.
+ *
  * <p>Threads: real time has one dispatcher thread; stepped has one stepper thread, which also lets
  * the nemesis act and evaluates waiters' conditions between steps, holding no lock (an exception
  * from a condition is rethrown to its waiter).
