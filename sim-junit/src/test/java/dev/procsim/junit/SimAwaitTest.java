@@ -32,12 +32,20 @@ class SimAwaitTest {
             .build()
             .start();
     try (sim) {
-      sim.send("test", "doomed", "go");
+      // Sent from inside the wait: sent before it, doomed could exit before the wait began, and an
+      // unnamed wait watches only what is running as it begins (it would wait out its 5 minutes).
+      AtomicBoolean sent = new AtomicBoolean();
       assertThatThrownBy(
               () ->
                   SimAwait.awaitWhileAlive(sim)
                       .atMost(Duration.ofMinutes(5))
-                      .until(() -> sim.component("bystander").output().contains("never")))
+                      .until(
+                          () -> {
+                            if (sent.compareAndSet(false, true)) {
+                              sim.send("test", "doomed", "go");
+                            }
+                            return sim.component("bystander").output().contains("never");
+                          }))
           .isInstanceOf(TerminalFailureException.class)
           .rootCause()
           .hasMessageStartingWith("doomed exited with code 4 while awaited: disk full\n")
