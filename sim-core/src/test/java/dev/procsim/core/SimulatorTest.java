@@ -234,6 +234,40 @@ class SimulatorTest {
   }
 
   @Test
+  void aReadOfManyMessagesToOneTargetDeliversThemAllInTheirOrder() {
+    // 50 sends to b with an output line after every 7th, in one write: routed in several runs.
+    StringBuilder lines = new StringBuilder();
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      lines.append("send b m").append(i).append("\\n");
+      expected.add("m" + i);
+      if (i % 7 == 6) {
+        lines.append("note ").append(i).append("\\n");
+      }
+    }
+    String burst = "read x; printf '" + lines + "'; cat > /dev/null";
+    try (Simulator sim =
+        quiet().component("burst", "sh", "-c", burst).component("b", "cat").build().start()) {
+      sim.send("test", "burst", "go");
+      sim.log()
+          .awaitEvent(
+              e ->
+                  e instanceof LogEvent.Output o
+                      && o.component().equals("b")
+                      && o.line().equals("m49"),
+              WAIT);
+      assertThat(sim.component("b").output()).containsExactlyElementsOf(expected);
+      assertThat(sim.log().messages())
+          .filteredOn(m -> m.from().equals("burst"))
+          .extracting(Message::body)
+          .containsExactlyElementsOf(expected);
+      assertThat(sim.component("burst").output())
+          .containsExactly(
+              "note 6", "note 13", "note 20", "note 27", "note 34", "note 41", "note 48");
+    }
+  }
+
+  @Test
   void processesSpawnSideBySideYetStartInTheirOrder() {
     Simulator.Builder builder = quiet();
     List<String> names = new ArrayList<>();

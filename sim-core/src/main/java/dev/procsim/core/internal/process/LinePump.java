@@ -52,22 +52,20 @@ public final class LinePump {
                 List<LineReader.Line> lines = new ArrayList<>();
                 while ((line = reader.next()) != null) {
                   handling = true;
-                  // The lines of one read go out together: the sink routes their messages under
-                  // one taking of the network's lock, and those to one target are written to it
-                  // in one write once the last is handled, never later (the next read may block).
-                  // All of them: a cap of 32 lines made a fan-out to 50 targets 3 times slower
-                  // (a write per line to each target instead of one per read).
+                  // The lines of one read go out together, all of them: the sink routes their
+                  // messages in runs under one taking of the network's lock each, and what a run
+                  // sends to one target is written to it in one write as the lock is left, never
+                  // later (the next read may block). A cap of 32 lines on the whole read made a
+                  // fan-out to 50 targets 3 times slower (a write per line to each target).
                   lines.add(line);
                   while (reader.hasBufferedLine()) {
                     lines.add(reader.next());
                   }
-                  DeferredWrites.enter();
                   try {
                     sink.accept(lines);
                   } finally {
                     linesRead += lines.size();
                     lines.clear();
-                    DeferredWrites.leave();
                   }
                   activity.moved();
                   // Still "handling" while bytes read from the pipe wait in the reader's buffer.

@@ -5,8 +5,10 @@ import dev.procsim.core.WireProtocol;
 import dev.procsim.core.WireProtocol.Decoded;
 import dev.procsim.core.internal.network.Router;
 import dev.procsim.core.internal.process.LineReader;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Turns each stdout line of one process component into what it means under the component's wire
@@ -22,6 +24,14 @@ import java.util.Locale;
  * }</pre>
  */
 public final class StdoutDecoder {
+  /**
+   * Most messages to one target routed in one go: then they are written, and the target can start
+   * on them while the rest of the read is routed. 64 messages in flight between two processes go
+   * round about a tenth faster in 16s than in one go; a fan-out, whose read holds a few messages
+   * for each of many targets, is not cut at all (a cap on the whole read made it 3 times slower).
+   */
+  private static final int MOST_TO_ONE = 16;
+
   private final String component;
   private final WireProtocol protocol;
   private final Router router;
@@ -57,8 +67,10 @@ public final class StdoutDecoder {
    * Handles the lines of one read, in their order. Each is decoded first (the protocol is user
    * code, run outside every lock); then each run of lines that send (a message to a component, a
    * timer) is routed under one taking of the network's lock, where a lock per line would have two
-   * busy pumps wait for each other at every message. Every other line (output, a protocol error, an
-   * acknowledgement) is handled outside it: its echo on the console must never hold up the network.
+   * busy pumps wait for each other at every message, and what the run wrote directly goes out in
+   * one write per target as the lock is left. A run ends after {@value #MOST_TO_ONE} messages to
+   * one target. Every other line (output, a protocol error, an acknowledgement) is handled outside
+   * the lock: its echo on the console must never hold up the network.
    */
   public void acceptAll(List<LineReader.Line> lines) {
     int count = lines.size();
@@ -90,8 +102,13 @@ public final class StdoutDecoder {
         continue;
       }
       int first = next;
+      Map<String, int[]> toEach = new HashMap<>();
       while (next < count && routesAtOnce(lines.get(next), decoded[next])) {
-        next++;
+        Decoded line = decoded[next++];
+        if (line instanceof Decoded.Send send
+            && ++toEach.computeIfAbsent(send.target(), k -> new int[1])[0] == MOST_TO_ONE) {
+          break;
+        }
       }
       int end = next;
       router.together(
