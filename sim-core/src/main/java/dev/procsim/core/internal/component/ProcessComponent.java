@@ -61,7 +61,8 @@ public final class ProcessComponent extends ComponentRuntime {
   private volatile Incarnation current;
   private volatile ProcessObserver observer;
   // Spawned by prepare() beside the other components, taken over by start(); or why it failed.
-  private Process prepared;
+  // Written under the monitor, read by the teardown without it (it never waits for a fault).
+  private volatile Process prepared;
   private SimulationException preparationFailure;
 
   /** A component that is not started yet; messages offered to it wait until it is. */
@@ -348,7 +349,7 @@ public final class ProcessComponent extends ComponentRuntime {
   }
 
   @Override
-  public synchronized Optional<ProcessHandle> processHandle() {
+  public Optional<ProcessHandle> processHandle() {
     Incarnation incarnation = current;
     if (incarnation == null) {
       return Optional.ofNullable(prepared).map(Process::toHandle);

@@ -104,8 +104,8 @@ public final class StdoutDecoder {
       int first = next;
       Map<String, int[]> toEach = new HashMap<>();
       while (next < count && routesAtOnce(lines.get(next), decoded[next])) {
-        Decoded line = decoded[next++];
-        if (line instanceof Decoded.Send send
+        Decoded meaning = decoded[next++];
+        if (meaning instanceof Decoded.Send send
             && ++toEach.computeIfAbsent(send.target(), k -> new int[1])[0] == MOST_TO_ONE) {
           break;
         }
