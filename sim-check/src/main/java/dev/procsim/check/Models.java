@@ -1,13 +1,17 @@
 package dev.procsim.check;
 
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The models procsim knows: registers and a key-value store. Each says in its documentation what
- * functions it takes and what their inputs and outputs are.
+ * The models procsim knows: registers, a key-value store and a set. Each says in its documentation
+ * what functions it takes and what their inputs and outputs are.
  *
  * <pre>{@code
  * Linearizability.check(Models.casRegister(), JepsenLog.read(path), Duration.ofSeconds(60));
@@ -43,6 +47,55 @@ public final class Models {
    */
   public static Model<String> kv() {
     return new KvModel();
+  }
+
+  /**
+   * A set, initially empty: {@code add} (input: the element) and {@code read} (output: the
+   * elements, as any collection; order and repeats do not count).
+   */
+  public static Model<Set<Object>> set() {
+    return new SetModel();
+  }
+
+  private static final class SetModel implements Model<Set<Object>> {
+    @Override
+    public Set<Object> init() {
+      return Set.of();
+    }
+
+    @Override
+    public Set<Object> step(Set<Object> state, Operation op) {
+      switch (op.function()) {
+        case "add":
+          if (state.contains(op.input())) {
+            return state;
+          }
+          Set<Object> grown = new HashSet<>(state);
+          grown.add(op.input());
+          return Collections.unmodifiableSet(grown);
+        case "read":
+          if (op.outcome() == Outcome.INFO) {
+            return state;
+          }
+          if (!(op.output() instanceof Collection<?> elements)) {
+            throw new IllegalArgumentException(
+                "a set's read returns a collection of elements: " + op.describe());
+          }
+          return state.equals(new HashSet<>(elements)) ? state : null;
+        default:
+          throw new IllegalArgumentException("the set takes add and read, not " + op.describe());
+      }
+    }
+
+    @Override
+    public String describe(Set<Object> state) {
+      return "the set holds " + state;
+    }
+
+    @Override
+    public String toString() {
+      return "set";
+    }
   }
 
   private record RegisterModel(boolean cas) implements Model<Optional<Object>> {

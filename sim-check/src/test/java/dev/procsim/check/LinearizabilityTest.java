@@ -149,6 +149,27 @@ class LinearizabilityTest {
   }
 
   @Test
+  void aSetReadSeesEveryAddThatCompletedBeforeIt() {
+    Operation addOne = ok(0, "add", 1L, null, 0, 10);
+    Operation addTwo = ok(1, "add", 2L, null, 5, 50);
+    assertThat(
+            Linearizability.check(
+                    Models.set(),
+                    History.of(List.of(addOne, addTwo, ok(2, "read", null, List.of(1L), 20, 30))),
+                    LIMIT)
+                .verdict())
+        .as("the concurrent add may come after the read")
+        .isEqualTo(Verdict.VALID);
+    CheckResult lost =
+        Linearizability.check(
+            Models.set(),
+            History.of(List.of(addOne, addTwo, ok(2, "read", null, List.of(2L), 60, 70))),
+            LIMIT);
+    assertThat(lost.verdict()).isEqualTo(Verdict.INVALID);
+    assertThat(lost.explanation()).contains("the set holds [1, 2]");
+  }
+
+  @Test
   void aSearchThatDoesNotFinishInTimeIsUnknown() {
     List<Operation> ops = new ArrayList<>();
     for (int i = 0; i < 5000; i++) {
