@@ -116,6 +116,34 @@ class OtherCheckersTest {
   }
 
   @Test
+  void aDrainedQueueGaveBackEveryAcknowledgedValueOnce() {
+    History fine =
+        history(
+            ok(0, "enqueue", 1L, null, 0, 10),
+            info(1, "enqueue", 2L, 5),
+            ok(2, "dequeue", null, 2L, 20, 30),
+            ok(2, "dequeue", null, 1L, 40, 50),
+            ok(2, "dequeue", null, null, 60, 70));
+    assertThat(TotalQueue.check(fine).explanation())
+        .isEqualTo("0 lost, 0 duplicated, 0 unexpected of 2 enqueued (1 recovered)");
+    CheckResult broken =
+        TotalQueue.check(
+            history(
+                ok(0, "enqueue", 1L, null, 0, 10),
+                ok(0, "enqueue", 2L, null, 20, 30),
+                ok(2, "dequeue", null, 2L, 40, 50),
+                ok(2, "dequeue", null, 2L, 60, 70),
+                ok(2, "dequeue", null, 9L, 80, 90)));
+    assertThat(broken.verdict()).isEqualTo(Verdict.INVALID);
+    assertThat(broken.explanation())
+        .isEqualTo(
+            "1 lost, 1 duplicated, 1 unexpected of 2 enqueued (0 recovered):\n"
+                + "  lost 1 (enqueue 1 by process 0 at [0, 10])\n"
+                + "  duplicated 2 (2 times)\n"
+                + "  unexpected 9 (dequeue -> 9 by process 2 at [80, 90])");
+  }
+
+  @Test
   void readsThatAreNotCollectionsAreAClearError() {
     assertThatThrownBy(() -> SetFull.check(history(ok(1, "read", null, 3L, 20, 30))))
         .isInstanceOf(IllegalArgumentException.class)
