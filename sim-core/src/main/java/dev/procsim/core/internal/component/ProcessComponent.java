@@ -216,17 +216,22 @@ public final class ProcessComponent extends ComponentRuntime {
                 + incarnation.process().pid()
                 + (tree.size() > 1 ? " and " + (tree.size() - 1) + " descendants" : "")
                 + ") killed with SIGKILL");
-    incarnation.stdin().stop(name() + " is down: it was crashed");
+    // Stopped first (what waits is undeliverable, in the log before the exit), but its stdin stays
+    // open until the tree is gone: a process that read the end of its input could exit on its own
+    // before the SIGKILL, with its own exit code, and a stepped run would not repeat (seen once).
+    incarnation.stdin().stopKeepingStdinOpen(name() + " is down: it was crashed");
     // Marked before the kill: whoever sees the exit recorded must also see that it was a crash.
     setCrashed(true);
-    ProcessTree.kill(tree);
-    setPaused(false);
     try {
+      ProcessTree.kill(tree);
+      setPaused(false);
       // The whole tree, not only the root: a crashed node leaves nothing running behind it.
       ProcessTree.awaitExit(tree, System.nanoTime() + CRASH_SETTLE.toNanos());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SimulationException("interrupted while crashing " + name(), e);
+    } finally {
+      incarnation.stdin().releaseStdin();
     }
     awaitRecorded(incarnation, "crash");
   }

@@ -46,6 +46,7 @@ public final class StdinWriter {
   private final ArrayDeque<Outgoing> backlog = new ArrayDeque<>();
   private String refusal;
   private boolean held;
+  private boolean keepOpen; // stopped, but the stdin stays open until released (a crash's kill)
   private boolean writing;
   private Thread thread;
   // Set once attached; the room is looked up by the first direct write, by whoever holds the
@@ -297,6 +298,24 @@ public final class StdinWriter {
   }
 
   /**
+   * {@link #stop Stops} taking messages, but leaves the stdin open until {@link #releaseStdin()}:
+   * for a crash, whose process must die of its SIGKILL, not of reading the end of its input first
+   * (it would exit with its own code, and a stepped run would not repeat).
+   */
+  public void stopKeepingStdinOpen(String reason) {
+    synchronized (this) {
+      keepOpen = true;
+    }
+    stop(reason);
+  }
+
+  /** Lets the writer close the stdin that {@link #stopKeepingStdinOpen} kept open. */
+  public synchronized void releaseStdin() {
+    keepOpen = false;
+    notifyAll();
+  }
+
+  /**
    * Holds (or releases) the backlog: while held, messages wait here instead of being written, so a
    * paused process gets them only after it is resumed.
    */
@@ -406,7 +425,9 @@ public final class StdinWriter {
    */
   private synchronized boolean takeBatch(List<Outgoing> batch) throws InterruptedException {
     batch.clear();
-    while (writing || ((backlog.isEmpty() || held) && refusal == null)) {
+    while (writing
+        || (refusal != null && keepOpen)
+        || ((backlog.isEmpty() || held) && refusal == null)) {
       wait();
     }
     while (!backlog.isEmpty() && batch.size() < MAX_BATCH) {

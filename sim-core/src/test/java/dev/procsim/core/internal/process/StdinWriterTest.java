@@ -92,4 +92,31 @@ class StdinWriterTest {
             "undeliverable #2 a -> target: target closed its stdin (Broken pipe) (the write of its"
                 + " line failed)");
   }
+
+  @Test
+  void aStopForACrashKeepsTheStdinOpenUntilReleased() throws Exception {
+    java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+    OutputStream pipe =
+        new OutputStream() {
+          @Override
+          public void write(int b) {}
+
+          @Override
+          public void close() {
+            closed.countDown();
+          }
+        };
+    Message waiting = log.recordSent("a", "target", "late");
+    writer.attach(pipe, "target-stdin");
+    writer.hold(true);
+    writer.offer(waiting);
+    writer.stopKeepingStdinOpen("target is down: it was crashed");
+
+    assertThat(log.message(waiting.id()).fate()).isEqualTo(Fate.UNDELIVERABLE);
+    // The writer thread has nothing left to write, yet must not close: the process would read
+    // the end of its input before its SIGKILL.
+    assertThat(closed.await(200, java.util.concurrent.TimeUnit.MILLISECONDS)).isFalse();
+    writer.releaseStdin();
+    assertThat(closed.await(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)).isTrue();
+  }
 }
