@@ -8,7 +8,8 @@
  * }</pre>
  */
 module dev.procsim.check {
-  requires com.fasterxml.jackson.databind;
+  // Only for HistoryJson, which a user who writes JSON lines brings jackson-databind for.
+  requires static com.fasterxml.jackson.databind;
 
   exports dev.procsim.check;
 }

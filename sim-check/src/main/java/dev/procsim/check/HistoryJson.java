@@ -25,7 +25,8 @@ import java.util.Map;
  * "f":"write", "input":3, "output":null, "invoked":10, "completed":25, "outcome":"ok"}} (an unknown
  * outcome's {@code completed} is null). Values are JSON's: whole numbers read back as {@code Long},
  * arrays as lists, objects as maps. A line that is not such an object is a {@link
- * HistoryFormatException} naming the file and the line.
+ * HistoryFormatException} naming the file and the line. It needs jackson-databind on the class path
+ * (an optional dependency of sim-check: the checkers themselves need only the JDK).
  *
  * <pre>{@code
  * HistoryJson.write(history, Path.of("target/history.jsonl"));

@@ -17,7 +17,9 @@ import java.util.Optional;
  * DependencyGraph graph = new DependencyGraph(3);
  * graph.add(0, 1, DependencyGraph.WW, "ww on x");
  * graph.add(1, 0, DependencyGraph.WR, "wr on x");
- * List<List<DependencyGraph.Edge>> sccs = ...;
+ * for (int[] component : graph.components(DependencyGraph.WW | DependencyGraph.WR)) {
+ *   Optional<List<Edge>> g1c = graph.cycle(component, DependencyGraph.WW | DependencyGraph.WR);
+ * }
  * }</pre>
  */
 public final class DependencyGraph {
