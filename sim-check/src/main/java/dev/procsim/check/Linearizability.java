@@ -35,6 +35,9 @@ public final class Linearizability {
   /** Most operations an explanation lists as what could have come next. */
   private static final int MOST_LISTED = 10;
 
+  /** Most operations of the longest order an explanation shows (its last ones). */
+  private static final int MOST_IN_ORDER = 3;
+
   private Linearizability() {}
 
   /**
@@ -156,8 +159,17 @@ public final class Linearizability {
         .append(result.longest())
         .append(" of ")
         .append(placed)
-        .append(" operations, after which ")
-        .append(model.describe(end.state()));
+        .append(" operations");
+    List<Operation> order = end.order();
+    if (!order.isEmpty()) {
+      text.append(order.size() > MOST_IN_ORDER ? ", ending with " : ": ");
+      List<Operation> shown =
+          order.subList(Math.max(0, order.size() - MOST_IN_ORDER), order.size());
+      for (int i = 0; i < shown.size(); i++) {
+        text.append(i == 0 ? "" : ", then ").append(shown.get(i).describe());
+      }
+    }
+    text.append("; after it ").append(model.describe(end.state()));
     if (end.blocking() != null) {
       text.append(";\n")
           .append(end.blocking().describe())

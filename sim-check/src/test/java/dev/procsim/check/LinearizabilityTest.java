@@ -47,7 +47,10 @@ class LinearizabilityTest {
             ok(4, "read", null, 3L, 60, 70));
     assertThat(result.verdict()).isEqualTo(Verdict.INVALID);
     assertThat(result.explanation())
-        .startsWith("not linearizable: the longest linearizable order found places 2 of 3")
+        .startsWith(
+            "not linearizable: the longest linearizable order found places 2 of 3 operations:"
+                + " write 1 by process 0 at [0, 50], then write 2 by process 1 at [10, 40]; after"
+                + " it the register holds 2;")
         .contains("read -> 3 by process 4 at [60, 70] must take effect by its completion")
         .contains("read -> 3 by process 4 at [60, 70]: cannot happen here");
   }

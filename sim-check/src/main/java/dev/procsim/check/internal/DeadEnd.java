@@ -15,12 +15,15 @@ import java.util.List;
  *
  * @param <S> the model's states
  * @param state the state the longest order reached
+ * @param order that order, the operations in the order they take effect
  * @param blocking the operation that had to come next, or null
  * @param candidates every operation that could have come next, in invocation order
  */
-public record DeadEnd<S>(S state, Operation blocking, List<Operation> candidates) {
-  /** Copies the candidates. */
+public record DeadEnd<S>(
+    S state, List<Operation> order, Operation blocking, List<Operation> candidates) {
+  /** Copies the lists. */
   public DeadEnd {
+    order = List.copyOf(order);
     candidates = List.copyOf(candidates);
   }
 }

@@ -111,6 +111,7 @@ public final class LinearizabilitySearch<S> {
     int deepest = 0;
     S deepestState = state;
     long[] deepestTaken = taken.clone();
+    int[] deepestOrder = new int[0]; // the invocation entries of the longest order, in order
     long steps = 0;
     int entry = next[0];
     while (toPlace > 0) {
@@ -138,6 +139,7 @@ public final class LinearizabilitySearch<S> {
               deepest = depth;
               deepestState = state;
               deepestTaken = taken.clone();
+              deepestOrder = Arrays.copyOf(stackEntry, depth);
             }
             entry = next[0];
             continue;
@@ -150,7 +152,7 @@ public final class LinearizabilitySearch<S> {
       // A completion before any acceptable invocation: what was taken last cannot be right.
       if (depth == 0) {
         return SearchResult.notLinearizable(
-            steps, seen.size(), deepest, describeDeadEnd(deepestState, deepestTaken));
+            steps, seen.size(), deepest, describeDeadEnd(deepestState, deepestTaken, deepestOrder));
       }
       depth--;
       int back = stackEntry[depth];
@@ -194,7 +196,11 @@ public final class LinearizabilitySearch<S> {
    * complete among those not placed) and the ones concurrent with it, none of which the model
    * accepts in the state reached.
    */
-  private DeadEnd<S> describeDeadEnd(S state, long[] taken) {
+  private DeadEnd<S> describeDeadEnd(S state, long[] taken, int[] orderEntries) {
+    List<Operation> order = new ArrayList<>(orderEntries.length);
+    for (int entry : orderEntries) {
+      order.add(ops[opOf[entry]]);
+    }
     int blocking = -1;
     for (int i = 0; i < ops.length; i++) {
       if (!isTaken(taken, i)
@@ -212,7 +218,7 @@ public final class LinearizabilitySearch<S> {
       }
       candidates.sort(Comparator.comparingLong(Operation::invoked));
     }
-    return new DeadEnd<>(state, blocking < 0 ? null : ops[blocking], candidates);
+    return new DeadEnd<>(state, order, blocking < 0 ? null : ops[blocking], candidates);
   }
 
   private static boolean isTaken(long[] taken, int op) {

@@ -29,7 +29,7 @@ class CheckingAHistoryTest {
 
     assertThat(result.verdict()).isEqualTo(Verdict.INVALID);
     assertThat(result.explanation())
-        .contains("after which the register holds 2")
+        .contains("after it the register holds 2")
         .contains("read -> 1 by process 1");
   }
 }
