@@ -6,7 +6,6 @@ import dev.procsim.core.Message;
 import dev.procsim.core.Simulator;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -305,18 +304,18 @@ public final class Benchmark {
 
   private void heapPerMessage(ResultTable table) throws Exception {
     int n = settings.heapRounds();
-    long before = usedHeapAfterGc();
+    long before = HeapUse.afterGc();
     Simulator sim =
         pingPongSimulator(nodes.node("window", PONG, "" + n, "" + settings.window())).start();
     try (sim) {
       sim.log()
           .awaitEvent(
               e -> e instanceof LogEvent.ErrorOutput err && err.line().startsWith("window "), WAIT);
-      long after = usedHeapAfterGc();
+      long after = HeapUse.afterGc();
       List<Message> messages = sim.log().messages();
       double bodies = 0;
       for (Message m : messages) {
-        bodies += stringBytes(m.body());
+        bodies += HeapUse.stringBytes(m.body());
       }
       double perMessage = (double) (after - before) / messages.size();
       table.add("heap per logged message, with body", "bytes", perMessage, null, null);
@@ -327,23 +326,6 @@ public final class Benchmark {
           null,
           null);
     }
-  }
-
-  /** A compact Latin-1 String's size on a 64-bit JVM with compressed oops: header+fields, array. */
-  private static long stringBytes(String s) {
-    return 24 + align(16 + s.length());
-  }
-
-  private static long align(long bytes) {
-    return (bytes + 7) & ~7L;
-  }
-
-  private static long usedHeapAfterGc() throws InterruptedException {
-    for (int i = 0; i < 3; i++) {
-      System.gc();
-      Thread.sleep(100); // lets the collector finish; this is a benchmark program, not the engine
-    }
-    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
   // ---------------------------------------------------------------- runners

@@ -21,9 +21,9 @@ import java.util.stream.Stream;
 /**
  * The linearizability checker on Porcupine's test histories: every history checked once to warm the
  * JVM up, then once timed; one line per history ({@code <file> <verdict> <milliseconds>}), the
- * totals, the slowest, and the heap the largest took. The histories are the project's shared data
- * beside the repository (or the folder given as the first argument); without them it says so and
- * does nothing.
+ * totals, the slowest, and the heap the largest took. The histories are read from {@code
+ * ../shared/data} (or the folder given as the first argument); without them it says so and does
+ * nothing.
  *
  * <pre>{@code
  * mvn -q -Pbench-check -DskipTests package
@@ -42,8 +42,8 @@ public final class CheckerBenchmark {
     Optional<Path> data = args.length > 0 ? Optional.of(Path.of(args[0])) : sharedData();
     if (data.isEmpty() || !Files.isDirectory(data.get())) {
       System.out.println(
-          "checker benchmark skipped: no Porcupine histories (shared/data/porcupine beside the"
-              + " repository, or a folder given as the argument)");
+          "checker benchmark skipped: no Porcupine histories (../shared/data/porcupine from the"
+              + " repository's root, or a folder given as the argument)");
       return;
     }
     Map<String, String> expected = verdicts(data.get().resolve("VERDICTS.tsv"));
@@ -133,7 +133,7 @@ public final class CheckerBenchmark {
     return verdicts;
   }
 
-  /** {@code shared/data/porcupine} beside the repository this runs in, if it is there. */
+  /** {@code ../shared/data/porcupine} from the root of the repository this runs in. */
   private static Optional<Path> sharedData() {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
       if (Files.isDirectory(dir.resolve(".ci")) && Files.exists(dir.resolve("pom.xml"))) {

@@ -6,7 +6,6 @@ import dev.procsim.core.JavaCommand;
 import dev.procsim.core.LogEvent;
 import dev.procsim.core.Simulator;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,12 +60,12 @@ final class ScaleScenarios {
     }
     Simulator sim = builder.build();
     int threadsBefore = Thread.activeCount();
-    long heapBefore = usedHeap();
+    long heapBefore = HeapUse.afterGc();
     long t0 = System.nanoTime();
     sim.start();
     long t1 = System.nanoTime();
     int threads = Thread.activeCount() - threadsBefore;
-    long heap = usedHeap() - heapBefore;
+    long heap = HeapUse.afterGc() - heapBefore;
     sim.send("test", "n0", TOKEN);
     sim.log()
         .awaitEvent(e -> e instanceof LogEvent.Output o && o.line().equals("lap " + TOKEN), WAIT);
@@ -180,13 +179,5 @@ final class ScaleScenarios {
           + "    peer, n = line.split()\n"
           + "    print('send', peer, me, int(n) + 1, flush=True)\n"
     };
-  }
-
-  private static long usedHeap() throws InterruptedException {
-    for (int i = 0; i < 3; i++) {
-      System.gc();
-      Thread.sleep(100); // lets the collector finish; this is a benchmark program, not the engine
-    }
-    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 }

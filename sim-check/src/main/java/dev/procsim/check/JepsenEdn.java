@@ -3,11 +3,7 @@ package dev.procsim.check;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +24,6 @@ import java.util.Map;
  * }</pre>
  */
 public final class JepsenEdn {
-  private record Pending(String function, List<String> input, long invoked, int index) {}
-
   private JepsenEdn() {}
 
   /**
@@ -39,73 +33,41 @@ public final class JepsenEdn {
    * @throws UncheckedIOException when the file cannot be read
    */
   public static History read(Path path) {
-    try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-      return read(reader, path.getFileName().toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
-    }
+    return OpenOperations.readFile(path, JepsenEdn::read);
   }
 
   /** Reads a history from {@code reader}; {@code source} names it in errors. */
   public static History read(BufferedReader reader, String source) throws IOException {
-    List<Operation> operations = new ArrayList<>();
-    Map<Integer, Pending> pending = new HashMap<>();
+    OpenOperations open = new OpenOperations(source);
     int number = 0;
     for (String line; (line = reader.readLine()) != null; ) {
       number++;
       if (line.isBlank()) {
         continue;
       }
-      Map<String, Object> event = parseMap(line.trim(), source, number);
-      int process = (int) (long) required(event, "process", Long.class, source, number);
-      String type = required(event, "type", Keyword.class, source, number).name();
-      String function = required(event, "f", Keyword.class, source, number).name();
+      Map<String, Object> event = parseMap(line.trim(), open, number);
+      int process = (int) (long) required(event, "process", Long.class, open, number);
+      String type = required(event, "type", Keyword.class, open, number).name();
+      String function = required(event, "f", Keyword.class, open, number).name();
       Object key = event.get("key");
       Object value = event.get("value");
       if (!(key instanceof String) || (value != null && !(value instanceof String))) {
-        throw new HistoryFormatException(
-            source, number, "expected a string :key and a string or nil :value");
+        throw open.problem(number, "expected a string :key and a string or nil :value");
       }
       if (type.equals("invoke")) {
         if (!List.of("get", "put", "append").contains(function)) {
-          throw new HistoryFormatException(
-              source, number, "unknown function :" + function + " (expected :get, :put, :append)");
-        }
-        Pending already = pending.get(process);
-        if (already != null) {
-          throw new HistoryFormatException(
-              source,
-              number,
-              "process "
-                  + process
-                  + " invokes "
-                  + function
-                  + " while its "
-                  + already.function()
-                  + " of line "
-                  + already.invoked()
-                  + " is still pending");
+          throw open.problem(
+              number, "unknown function :" + function + " (expected :get, :put, :append)");
         }
         List<String> input =
             function.equals("get") ? List.of((String) key) : List.of((String) key, (String) value);
-        pending.put(process, new Pending(function, input, number, operations.size()));
-        operations.add(null);
+        open.invoke(process, function, input, number);
         continue;
       }
-      Pending invoked = pending.remove(process);
-      if (invoked == null || !invoked.function().equals(function)) {
-        throw new HistoryFormatException(
-            source,
-            number,
-            "process "
-                + process
-                + " completes "
-                + function
-                + (invoked == null ? " it never invoked" : " but invoked " + invoked.function()));
-      }
+      OpenOperations.Invoked invoked = open.complete(process, function, number);
       long at = number;
-      operations.set(
-          invoked.index(),
+      open.done(
+          invoked,
           switch (type) {
             case "ok" ->
                 Operation.ok(
@@ -113,33 +75,25 @@ public final class JepsenEdn {
                     function,
                     invoked.input(),
                     function.equals("get") ? (value == null ? "" : value) : null,
-                    invoked.invoked(),
+                    invoked.line(),
                     at);
             case "fail" ->
                 new Operation(
-                    process, function, invoked.input(), null, invoked.invoked(), at, Outcome.FAIL);
-            case "info" -> Operation.info(process, function, invoked.input(), invoked.invoked());
+                    process, function, invoked.input(), null, invoked.line(), at, Outcome.FAIL);
+            case "info" -> Operation.info(process, function, invoked.input(), invoked.line());
             default ->
-                throw new HistoryFormatException(
-                    source,
-                    number,
-                    "unknown :type :" + type + " (expected :invoke, :ok, :fail, :info)");
+                throw open.problem(
+                    number, "unknown :type :" + type + " (expected :invoke, :ok, :fail, :info)");
           });
     }
-    for (Map.Entry<Integer, Pending> open : pending.entrySet()) {
-      Pending p = open.getValue();
-      operations.set(
-          p.index(), Operation.info(open.getKey(), p.function(), p.input(), p.invoked()));
-    }
-    return History.of(operations);
+    return open.history();
   }
 
   private static <T> T required(
-      Map<String, Object> event, String key, Class<T> type, String source, int number) {
+      Map<String, Object> event, String key, Class<T> type, OpenOperations open, int number) {
     Object value = event.get(key);
     if (!type.isInstance(value)) {
-      throw new HistoryFormatException(
-          source,
+      throw open.problem(
           number,
           "expected :"
               + key
@@ -160,10 +114,9 @@ public final class JepsenEdn {
   }
 
   /** A flat EDN map of keywords to numbers, keywords, strings and nil. */
-  private static Map<String, Object> parseMap(String text, String source, int number) {
+  private static Map<String, Object> parseMap(String text, OpenOperations open, int number) {
     if (!text.startsWith("{") || !text.endsWith("}")) {
-      throw new HistoryFormatException(
-          source, number, "expected a map {...}, got \"" + text + "\"");
+      throw open.problem(number, "expected a map {...}, got \"" + text + "\"");
     }
     Map<String, Object> map = new LinkedHashMap<>();
     int at = 1;
@@ -174,14 +127,14 @@ public final class JepsenEdn {
         return map;
       }
       if (text.charAt(at) != ':') {
-        throw new HistoryFormatException(
-            source, number, "expected a keyword at column " + (at + 1) + " of \"" + text + "\"");
+        throw open.problem(
+            number, "expected a keyword at column " + (at + 1) + " of \"" + text + "\"");
       }
       int keyEnd = tokenEnd(text, at, end);
       String key = text.substring(at + 1, keyEnd);
       at = skipSpace(text, keyEnd, end);
       if (at >= end) {
-        throw new HistoryFormatException(source, number, "keyword :" + key + " has no value");
+        throw open.problem(number, "keyword :" + key + " has no value");
       }
       Object value;
       if (text.charAt(at) == '"') {
@@ -197,7 +150,7 @@ public final class JepsenEdn {
           }
         }
         if (i >= end) {
-          throw new HistoryFormatException(source, number, "a string is not closed");
+          throw open.problem(number, "a string is not closed");
         }
         value = string.toString();
         at = i + 1;
@@ -213,8 +166,7 @@ public final class JepsenEdn {
           try {
             value = Long.parseLong(token);
           } catch (NumberFormatException e) {
-            throw new HistoryFormatException(
-                source, number, "value \"" + token + "\" of :" + key + " cannot be read");
+            throw open.problem(number, "value \"" + token + "\" of :" + key + " cannot be read");
           }
         }
       }

@@ -3,14 +3,10 @@ package dev.procsim.check;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads Jepsen's text log of a register test (etcd's, as in Porcupine's test data): one event a
@@ -33,8 +29,6 @@ import java.util.Map;
 public final class JepsenLog {
   private static final String EVENT = "INFO  jepsen.util - ";
 
-  private record Pending(String function, Object input, long invoked, int index) {}
-
   private JepsenLog() {}
 
   /**
@@ -44,17 +38,12 @@ public final class JepsenLog {
    * @throws UncheckedIOException when the file cannot be read
    */
   public static History read(Path path) {
-    try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-      return read(reader, path.getFileName().toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
-    }
+    return OpenOperations.readFile(path, JepsenLog::read);
   }
 
   /** Reads a log from {@code reader}; {@code source} names it in errors. */
   public static History read(BufferedReader reader, String source) throws IOException {
-    List<Operation> operations = new ArrayList<>();
-    Map<Integer, Pending> pending = new HashMap<>();
+    OpenOperations open = new OpenOperations(source);
     int number = 0;
     for (String line; (line = reader.readLine()) != null; ) {
       number++;
@@ -63,63 +52,30 @@ public final class JepsenLog {
       }
       String[] fields = line.substring(EVENT.length()).trim().split("\\s+", 4);
       if (fields.length < 3) {
-        throw new HistoryFormatException(
-            source, number, "expected <process> <type> <function> [value], got \"" + line + "\"");
+        throw open.problem(
+            number, "expected <process> <type> <function> [value], got \"" + line + "\"");
       }
-      int process = parseProcess(fields[0], source, number);
+      int process = parseProcess(fields[0], open, number);
       String type = fields[1];
-      String function = keyword(fields[2], source, number);
-      Object value = fields.length > 3 ? value(fields[3].trim(), source, number) : null;
+      String function = keyword(fields[2], open, number);
+      Object value = fields.length > 3 ? value(fields[3].trim(), open, number) : null;
       if (type.equals(":invoke")) {
-        Pending already = pending.get(process);
-        if (already != null) {
-          throw new HistoryFormatException(
-              source,
-              number,
-              "process "
-                  + process
-                  + " invokes "
-                  + function
-                  + " while its "
-                  + already.function()
-                  + " of line "
-                  + already.invoked()
-                  + " is still pending");
-        }
-        pending.put(process, new Pending(function, value, number, operations.size()));
-        operations.add(null);
-        continue;
+        open.invoke(process, function, value, number);
+      } else {
+        OpenOperations.Invoked invoked = open.complete(process, function, number);
+        open.done(invoked, completion(invoked, process, type, value, number, open));
       }
-      Pending invoked = pending.remove(process);
-      if (invoked == null) {
-        throw new HistoryFormatException(
-            source, number, "process " + process + " completes " + function + " it never invoked");
-      }
-      if (!invoked.function().equals(function)) {
-        throw new HistoryFormatException(
-            source,
-            number,
-            "process "
-                + process
-                + " completes "
-                + function
-                + " but invoked "
-                + invoked.function()
-                + " on line "
-                + invoked.invoked());
-      }
-      operations.set(invoked.index(), completion(invoked, process, type, value, number, source));
     }
-    for (Map.Entry<Integer, Pending> open : pending.entrySet()) {
-      Pending p = open.getValue();
-      operations.set(
-          p.index(), Operation.info(open.getKey(), p.function(), p.input(), p.invoked()));
-    }
-    return History.of(operations);
+    return open.history();
   }
 
   private static Operation completion(
-      Pending invoked, int process, String type, Object value, int number, String source) {
+      OpenOperations.Invoked invoked,
+      int process,
+      String type,
+      Object value,
+      int number,
+      OpenOperations open) {
     String function = invoked.function();
     long at = number;
     return switch (type) {
@@ -133,49 +89,39 @@ public final class JepsenLog {
                 case "cas" -> Boolean.TRUE;
                 default -> null;
               },
-              invoked.invoked(),
+              invoked.line(),
               at);
       case ":fail" ->
           function.equals("cas")
-              ? Operation.ok(
-                  process, function, invoked.input(), Boolean.FALSE, invoked.invoked(), at)
+              ? Operation.ok(process, function, invoked.input(), Boolean.FALSE, invoked.line(), at)
               : function.equals("read") && ":timed-out".equals(value)
-                  ? Operation.info(process, function, invoked.input(), invoked.invoked())
+                  ? Operation.info(process, function, invoked.input(), invoked.line())
                   : new Operation(
-                      process,
-                      function,
-                      invoked.input(),
-                      null,
-                      invoked.invoked(),
-                      at,
-                      Outcome.FAIL);
-      case ":info" -> Operation.info(process, function, invoked.input(), invoked.invoked());
+                      process, function, invoked.input(), null, invoked.line(), at, Outcome.FAIL);
+      case ":info" -> Operation.info(process, function, invoked.input(), invoked.line());
       default ->
-          throw new HistoryFormatException(
-              source,
-              number,
-              "unknown event type " + type + " (expected :invoke, :ok, :fail or :info)");
+          throw open.problem(
+              number, "unknown event type " + type + " (expected :invoke, :ok, :fail or :info)");
     };
   }
 
-  private static int parseProcess(String field, String source, int number) {
+  private static int parseProcess(String field, OpenOperations open, int number) {
     try {
       return Integer.parseInt(field);
     } catch (NumberFormatException e) {
-      throw new HistoryFormatException(source, number, "process \"" + field + "\" is not a number");
+      throw open.problem(number, "process \"" + field + "\" is not a number");
     }
   }
 
-  private static String keyword(String field, String source, int number) {
+  private static String keyword(String field, OpenOperations open, int number) {
     if (!field.startsWith(":") || field.length() == 1) {
-      throw new HistoryFormatException(
-          source, number, "function \"" + field + "\" is not a keyword such as :read");
+      throw open.problem(number, "function \"" + field + "\" is not a keyword such as :read");
     }
     return field.substring(1);
   }
 
   /** {@code nil}, a number, {@code [a b]}, or a keyword (kept as its text, e.g. ":timed-out"). */
-  private static Object value(String text, String source, int number) {
+  private static Object value(String text, OpenOperations open, int number) {
     if (text.equals("nil")) {
       return null;
     }
@@ -187,7 +133,7 @@ public final class JepsenLog {
       String inner = text.substring(1, text.length() - 1).trim();
       if (!inner.isEmpty()) {
         for (String item : inner.split("[\\s,]+")) {
-          items.add(value(item, source, number));
+          items.add(value(item, open, number));
         }
       }
       return Collections.unmodifiableList(items); // may hold nil
@@ -195,8 +141,7 @@ public final class JepsenLog {
     try {
       return Long.parseLong(text);
     } catch (NumberFormatException e) {
-      throw new HistoryFormatException(
-          source, number, "value \"" + text + "\" is not nil, a number or [a b]");
+      throw open.problem(number, "value \"" + text + "\" is not nil, a number or [a b]");
     }
   }
 }

@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Where the real histories of the project's shared data are: {@code shared/data/porcupine} beside
- * the repository (not in it: that data is not the project's to copy). Absent in a user's clone; the
- * tests that need it then skip, saying so.
+ * Where the real histories are: {@code ../shared/data/porcupine} from the repository's root (not in
+ * it: that data is not the project's to copy). Absent in a user's clone; the tests that need it
+ * then skip, saying so.
  *
  * <pre>{@code
  * Path porcupine = SharedData.porcupine().orElseThrow();
@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 final class SharedData {
   static final String ABSENT =
-      "skipped: the Porcupine histories (shared/data/porcupine beside the repository) are not here";
+      "skipped: the Porcupine histories (../shared/data/porcupine) are not here";
 
   private SharedData() {}
 

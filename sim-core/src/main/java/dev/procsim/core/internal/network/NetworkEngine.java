@@ -16,6 +16,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import java.util.function.LongUnaryOperator;
+import java.util.function.Supplier;
 
 /**
  * The one place that decides what is delivered, when and to whom. It owns the delivery queue, the
@@ -144,10 +145,22 @@ public final class NetworkEngine {
    * which they take again at no cost; direct writes they claim happen once it is left.
    */
   public void together(Runnable sends) {
+    locked(
+        () -> {
+          sends.run();
+          return null;
+        });
+  }
+
+  /**
+   * Runs {@code action} holding the lock, in a section whose direct writes wait until it is left: a
+   * fast process's answer must not find the lock still held.
+   */
+  private <T> T locked(Supplier<T> action) {
     lock.lock();
     DeferredWrites.enter();
     try {
-      sends.run();
+      return action.get();
     } finally {
       lock.unlock();
       DeferredWrites.leave();
@@ -160,23 +173,19 @@ public final class NetworkEngine {
    * it.
    */
   public Message schedule(String from, String to, String body, long delayNanos) {
-    lock.lock();
-    DeferredWrites.enter();
-    try {
-      Message message = log.recordSent(from, to, body);
-      if (closed) {
-        log.recordUndeliverable(message.id(), "the simulator was closing");
-        return message;
-      }
-      DeliveryQueue.Pending previousHead = queue.peek();
-      queue.add(dueAt(clock.getAsLong(), delayNanos), message);
-      changes.incrementAndGet();
-      afterQueueing(previousHead);
-      return message;
-    } finally {
-      lock.unlock();
-      DeferredWrites.leave();
-    }
+    return locked(
+        () -> {
+          Message message = log.recordSent(from, to, body);
+          if (closed) {
+            log.recordUndeliverable(message.id(), "the simulator was closing");
+            return message;
+          }
+          DeliveryQueue.Pending previousHead = queue.peek();
+          queue.add(dueAt(clock.getAsLong(), delayNanos), message);
+          changes.incrementAndGet();
+          afterQueueing(previousHead);
+          return message;
+        });
   }
 
   /** {@code now + delayNanos}, or the end of time when that does not fit in a long. */
@@ -195,18 +204,14 @@ public final class NetworkEngine {
 
   /** Hands every due message to its endpoint, unless a partition stops it. */
   public void deliverDue() {
-    lock.lock();
-    DeferredWrites.enter();
-    try {
-      DeliveryQueue.Pending next;
-      while ((next = queue.pollDue(clock.getAsLong())) != null) {
-        deliver(next.message());
-      }
-      pending = queue.size();
-    } finally {
-      lock.unlock();
-      DeferredWrites.leave();
-    }
+    together(
+        () -> {
+          DeliveryQueue.Pending next;
+          while ((next = queue.pollDue(clock.getAsLong())) != null) {
+            deliver(next.message());
+          }
+          pending = queue.size();
+        });
   }
 
   /**
@@ -262,49 +267,45 @@ public final class NetworkEngine {
    * to held (paused) targets stay queued and are skipped: they could not be acknowledged.
    */
   public StepResult step(SeededRandom choice, LongUnaryOperator clockTo, long limitNanos) {
-    lock.lock();
-    DeferredWrites.enter();
-    try {
-      if (closed) {
-        return new StepResult(StepResult.Outcome.NOTHING, Optional.empty(), changes.get());
-      }
-      List<DeliveryQueue.Pending> held = new ArrayList<>();
-      DeliveryQueue.Pending head;
-      while ((head = queue.peek()) != null && endpoints.get(head.message().to()).isHeld()) {
-        held.add(queue.pollDue(Long.MAX_VALUE));
-      }
-      // A message due at the end of time (a timer too far away to count) never comes.
-      if (head == null || head.dueNanos() == Long.MAX_VALUE || head.dueNanos() > limitNanos) {
-        held.forEach(queue::putBack);
-        return new StepResult(
-            head == null || head.dueNanos() == Long.MAX_VALUE
-                ? StepResult.Outcome.NOTHING
-                : StepResult.Outcome.LATER,
-            Optional.empty(),
-            changes.get());
-      }
-      long now = clockTo.applyAsLong(head.dueNanos());
-      List<DeliveryQueue.Pending> due = new ArrayList<>();
-      for (DeliveryQueue.Pending pending : queue.pollAllDue(now)) {
-        (endpoints.get(pending.message().to()).isHeld() ? held : due).add(pending);
-      }
-      if (due.isEmpty()) {
-        // Its target was paused since the look above: nothing can go now; a resume says so.
-        held.forEach(queue::putBack);
-        return new StepResult(StepResult.Outcome.NOTHING, Optional.empty(), changes.get());
-      }
-      DeliveryQueue.Pending chosen = due.remove(choice.nextInt(due.size()));
-      due.forEach(queue::putBack);
-      held.forEach(queue::putBack);
-      pending = queue.size();
-      Message message = chosen.message();
-      return deliver(message)
-          ? new StepResult(StepResult.Outcome.DELIVERED, Optional.of(message), changes.get())
-          : new StepResult(StepResult.Outcome.STOPPED, Optional.empty(), changes.get());
-    } finally {
-      lock.unlock();
-      DeferredWrites.leave();
-    }
+    return locked(
+        () -> {
+          if (closed) {
+            return new StepResult(StepResult.Outcome.NOTHING, Optional.empty(), changes.get());
+          }
+          List<DeliveryQueue.Pending> held = new ArrayList<>();
+          DeliveryQueue.Pending head;
+          while ((head = queue.peek()) != null && endpoints.get(head.message().to()).isHeld()) {
+            held.add(queue.pollDue(Long.MAX_VALUE));
+          }
+          // A message due at the end of time (a timer too far away to count) never comes.
+          if (head == null || head.dueNanos() == Long.MAX_VALUE || head.dueNanos() > limitNanos) {
+            held.forEach(queue::putBack);
+            return new StepResult(
+                head == null || head.dueNanos() == Long.MAX_VALUE
+                    ? StepResult.Outcome.NOTHING
+                    : StepResult.Outcome.LATER,
+                Optional.empty(),
+                changes.get());
+          }
+          long now = clockTo.applyAsLong(head.dueNanos());
+          List<DeliveryQueue.Pending> due = new ArrayList<>();
+          for (DeliveryQueue.Pending pending : queue.pollAllDue(now)) {
+            (endpoints.get(pending.message().to()).isHeld() ? held : due).add(pending);
+          }
+          if (due.isEmpty()) {
+            // Its target was paused since the look above: nothing can go now; a resume says so.
+            held.forEach(queue::putBack);
+            return new StepResult(StepResult.Outcome.NOTHING, Optional.empty(), changes.get());
+          }
+          DeliveryQueue.Pending chosen = due.remove(choice.nextInt(due.size()));
+          due.forEach(queue::putBack);
+          held.forEach(queue::putBack);
+          pending = queue.size();
+          Message message = chosen.message();
+          return deliver(message)
+              ? new StepResult(StepResult.Outcome.DELIVERED, Optional.of(message), changes.get())
+              : new StepResult(StepResult.Outcome.STOPPED, Optional.empty(), changes.get());
+        });
   }
 
   /**
@@ -312,16 +313,12 @@ public final class NetworkEngine {
    * that was quiet has work again. The policy hears of it as of a message queued.
    */
   public void markChanged() {
-    lock.lock();
-    DeferredWrites.enter();
-    try {
-      changes.incrementAndGet();
-      policy.queued(this);
-      queueChanged.signalAll();
-    } finally {
-      lock.unlock();
-      DeferredWrites.leave();
-    }
+    together(
+        () -> {
+          changes.incrementAndGet();
+          policy.queued(this);
+          queueChanged.signalAll();
+        });
   }
 
   /**
@@ -339,66 +336,43 @@ public final class NetworkEngine {
 
   /** Replaces the fault model for messages sent from now on, and logs the change. */
   public void setNetwork(Network newNetwork) {
-    lock.lock();
-    DeferredWrites.enter();
-    try {
-      network = newNetwork;
-      log.recordFault("network", newNetwork.toString());
-    } finally {
-      lock.unlock();
-      DeferredWrites.leave();
-    }
+    together(
+        () -> {
+          network = newNetwork;
+          log.recordFault("network", newNetwork.toString());
+        });
   }
 
   /** The current fault model. */
   public Network network() {
-    lock.lock();
-    DeferredWrites.enter();
-    try {
-      return network;
-    } finally {
-      lock.unlock();
-      DeferredWrites.leave();
-    }
+    return locked(() -> network);
   }
 
   /** Applies a partition (replacing the previous one) and logs it. */
   public void partition(Partitions.Plan plan) {
-    lock.lock();
-    DeferredWrites.enter();
-    try {
-      partitions.partition(plan.blocked());
-      log.recordFault("partition", plan.description());
-    } finally {
-      lock.unlock();
-      DeferredWrites.leave();
-    }
+    together(
+        () -> {
+          partitions.partition(plan.blocked());
+          log.recordFault("partition", plan.description());
+        });
   }
 
   /** Takes down one direction between two components, and logs it. */
   public void cut(Link link) {
-    lock.lock();
-    DeferredWrites.enter();
-    try {
-      partitions.cut(link);
-      log.recordFault("cut", link.toString());
-    } finally {
-      lock.unlock();
-      DeferredWrites.leave();
-    }
+    together(
+        () -> {
+          partitions.cut(link);
+          log.recordFault("cut", link.toString());
+        });
   }
 
   /** Brings every link back up, and logs it. */
   public void heal() {
-    lock.lock();
-    DeferredWrites.enter();
-    try {
-      partitions.heal();
-      log.recordFault("heal", "every link is up");
-    } finally {
-      lock.unlock();
-      DeferredWrites.leave();
-    }
+    together(
+        () -> {
+          partitions.heal();
+          log.recordFault("heal", "every link is up");
+        });
   }
 
   /**
@@ -406,22 +380,18 @@ public final class NetworkEngine {
    * dispatcher waiting in {@link #awaitDue()} returns.
    */
   public void close() {
-    lock.lock();
-    DeferredWrites.enter();
-    try {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      for (DeliveryQueue.Pending waiting : queue.drain()) {
-        log.recordUndeliverable(
-            waiting.message().id(), "the simulator closed before the message was due");
-      }
-      pending = 0;
-      queueChanged.signalAll();
-    } finally {
-      lock.unlock();
-      DeferredWrites.leave();
-    }
+    together(
+        () -> {
+          if (closed) {
+            return;
+          }
+          closed = true;
+          for (DeliveryQueue.Pending waiting : queue.drain()) {
+            log.recordUndeliverable(
+                waiting.message().id(), "the simulator closed before the message was due");
+          }
+          pending = 0;
+          queueChanged.signalAll();
+        });
   }
 }

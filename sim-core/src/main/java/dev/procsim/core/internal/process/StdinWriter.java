@@ -3,10 +3,8 @@ package dev.procsim.core.internal.process;
 import dev.procsim.core.Message;
 import dev.procsim.core.WireProtocol;
 import dev.procsim.core.internal.log.LogStore;
-import dev.procsim.core.internal.text.Unicode;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +38,7 @@ public final class StdinWriter {
   private static final int MAX_BATCH = 256;
 
   private final String component;
-  private final WireProtocol protocol;
+  private final LineEncoder encoder;
   private final LogStore log;
   private final int capacity;
   private final ArrayDeque<Outgoing> backlog = new ArrayDeque<>();
@@ -49,12 +47,9 @@ public final class StdinWriter {
   private boolean keepOpen; // stopped, but the stdin stays open until released (a crash's kill)
   private boolean writing;
   private Thread thread;
-  // Set once attached; the room is looked up by the first direct write, by whoever holds the
-  // claim to write (writing), and closed by the writer thread when it ends.
+  // Set once attached.
   private OutputStream stream;
-  private Supplier<Optional<StdinRoom>> findRoom;
-  private boolean roomLooked;
-  private StdinRoom room;
+  private RoomLookup room;
 
   /** A message waiting to be written, with its line when already encoded. */
   private record Outgoing(Message message, byte[] line) {}
@@ -65,7 +60,7 @@ public final class StdinWriter {
    */
   public StdinWriter(String component, WireProtocol protocol, LogStore log, int capacity) {
     this.component = component;
-    this.protocol = protocol;
+    this.encoder = new LineEncoder(component, protocol, log);
     this.log = log;
     this.capacity = capacity;
   }
@@ -87,7 +82,7 @@ public final class StdinWriter {
             + capacity
             + " messages waiting): it is not reading its stdin fast enough";
       }
-      if (stream == null || writing || held || !backlog.isEmpty() || (roomLooked && room == null)) {
+      if (stream == null || writing || held || !backlog.isEmpty() || room.isKnownAbsent()) {
         backlog.add(new Outgoing(message, null));
         // The writer thread waits while a line is written or the backlog is held; whoever ends
         // that wakes it. Waking it now would only have it find the claim held and sleep again.
@@ -136,7 +131,8 @@ public final class StdinWriter {
       int next = 0;
       for (; next < taken.size(); next++) {
         Outgoing outgoing = taken.get(next);
-        byte[] line = outgoing.line() != null ? outgoing.line() : encode(outgoing.message());
+        byte[] line =
+            outgoing.line() != null ? outgoing.line() : encoder.encode(outgoing.message());
         if (line == null) {
           continue; // undeliverable, with the reason
         }
@@ -148,7 +144,7 @@ public final class StdinWriter {
         bytes += line.length + 1;
       }
       List<Outgoing> rest = taken.subList(next, taken.size());
-      if (lines.isEmpty() || !pipeIsEmpty()) {
+      if (lines.isEmpty() || !room.isEmpty()) {
         lines.addAll(rest);
         putBackFirst(lines);
         return;
@@ -209,7 +205,8 @@ public final class StdinWriter {
       List<Message> encoded = new ArrayList<>(batch.size());
       List<byte[]> lines = new ArrayList<>(batch.size());
       for (Outgoing outgoing : batch) {
-        byte[] line = outgoing.line() != null ? outgoing.line() : encode(outgoing.message());
+        byte[] line =
+            outgoing.line() != null ? outgoing.line() : encoder.encode(outgoing.message());
         if (line != null) {
           encoded.add(outgoing.message());
           lines.add(line);
@@ -246,19 +243,6 @@ public final class StdinWriter {
     }
   }
 
-  /** Whether the pipe is seen to be empty; looks for its room the first time (claim held). */
-  private boolean pipeIsEmpty() {
-    if (!roomLooked) {
-      try {
-        room = findRoom.get().orElse(null); // none: every line goes through the writer thread
-      } catch (RuntimeException e) {
-        room = null; // /proc said something unexpected: the writer thread it is
-      }
-      roomLooked = true;
-    }
-    return room != null && room.isEmpty();
-  }
-
   /** Starts writing to the process's stdin; lines are never written directly. */
   public void attach(OutputStream stdin, String threadName) {
     attach(stdin, Optional::empty, threadName);
@@ -271,7 +255,7 @@ public final class StdinWriter {
   public synchronized void attach(
       OutputStream stdin, Supplier<Optional<StdinRoom>> findRoom, String threadName) {
     this.stream = stdin;
-    this.findRoom = findRoom;
+    this.room = new RoomLookup(findRoom);
     thread = new Thread(() -> writeLoop(stdin), threadName);
     thread.setDaemon(true);
     thread.start();
@@ -349,53 +333,8 @@ public final class StdinWriter {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
-      closeRoom();
+      room.close(); // the second write end goes with the first
     }
-  }
-
-  /**
-   * The second write end goes with the first: the process sees end of input once both are closed.
-   */
-  private synchronized void closeRoom() {
-    if (room != null) {
-      room.close();
-    }
-    roomLooked = true;
-    room = null;
-  }
-
-  /**
-   * The line for {@code message} in UTF-8, without its line break; null, with the message recorded
-   * as undeliverable, when the protocol fails or its line would not be one line.
-   */
-  private byte[] encode(Message message) {
-    String line;
-    try {
-      line = protocol.encode(message);
-    } catch (RuntimeException | Error e) { // user code: its failure is the message's, not ours
-      log.recordUndeliverable(
-          message.id(), component + "'s wire protocol failed to encode the message: " + e);
-      return null;
-    }
-    if (line == null || line.indexOf('\n') >= 0) {
-      log.recordUndeliverable(
-          message.id(),
-          component
-              + "'s wire protocol ("
-              + protocol
-              + ") encoded the message "
-              + (line == null ? "as null" : "with a line break, which would split it in two"));
-      return null;
-    }
-    int unpaired = Unicode.unpairedSurrogate(line);
-    if (unpaired >= 0) {
-      // getBytes would write '?' in its place: the target would read another text than the log's.
-      log.recordUndeliverable(
-          message.id(),
-          "its line for " + component + " holds " + Unicode.describeUnpaired(line, unpaired));
-      return null;
-    }
-    return line.getBytes(StandardCharsets.UTF_8);
   }
 
   private void doneWriting() {

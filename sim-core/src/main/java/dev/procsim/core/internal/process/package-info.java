@@ -9,8 +9,9 @@
  * lock and written to each target in one write), one stdin writer (fed by a bounded queue, so a
  * process that does not read blocks only its writer), and an exit handler from the simulation's
  * pool that records the exit once the output is drained. A line that cannot block (the pipe seen
- * empty through {@code StdinRoom}, found by {@code OwnPipes}) is written by the thread that routes
- * it instead, after it has left the network's lock ({@code DeferredWrites}).
+ * empty through {@code StdinRoom}, found by {@code OwnPipes} and looked up once by {@code
+ * RoomLookup}) is written by the thread that routes it instead, after it has left the network's
+ * lock ({@code DeferredWrites}).
  *
  * <p>Locks: each {@code StdinWriter} guards its backlog with its own monitor and never calls out
  * while holding it, except that it is offered messages under the network's lock (network, then
