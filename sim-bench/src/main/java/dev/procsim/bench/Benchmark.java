@@ -141,10 +141,14 @@ public final class Benchmark {
   }
 
   /**
-   * {@link #twoNodes} run {@code pairedRuns} times, alternating procsim and the relay; every field
-   * of each of the three results is the median of its runs.
+   * {@link #twoNodes} run {@code pairedRuns} times, alternating procsim and the relay, after one
+   * paired run that is not counted; every field of each of the three results is the median of the
+   * counted runs. Why the run that is not counted: the first run of a JVM spends a fifth of its CPU
+   * compiling procsim's hot path, which a sweep (the reason to care about throughput) pays once,
+   * not per seed.
    */
   private long[][] medianOfPairedRuns(String mode, String... args) throws Exception {
+    twoNodes(mode, args);
     List<long[][]> runs = new ArrayList<>();
     for (int i = 0; i < settings.pairedRuns(); i++) {
       runs.add(twoNodes(mode, args));

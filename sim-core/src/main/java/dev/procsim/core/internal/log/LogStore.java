@@ -5,6 +5,7 @@ import dev.procsim.core.LogEvent;
 import dev.procsim.core.Message;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
@@ -27,8 +28,8 @@ public final class LogStore {
   private final LongSupplier clock;
   private final ReentrantLock lock = new ReentrantLock();
   private final LogWaiters waiters = new LogWaiters(lock);
-  private final ArrayList<LogEvent> events = new ArrayList<>();
-  private final ArrayList<Message> messages = new ArrayList<>();
+  private final MessageTable messages = new MessageTable();
+  private final EventTable events = new EventTable(messages);
   private final ComponentRecords components;
   private final ProtocolErrors errors = new ProtocolErrors(this);
 
@@ -63,11 +64,9 @@ public final class LogStore {
     lock.lock();
     try {
       long now = now();
-      Message message =
-          new Message(messages.size() + 1L, from, to, body, Fate.IN_FLIGHT, "", now, 0);
-      messages.add(message);
-      append(new LogEvent.Sent(nextSeq(), now, message.id(), from, to, body));
-      return message;
+      long id = messages.add(from, to, body, now, 0);
+      waiters.appended(events, events.addSent(now, id));
+      return new Message(id, from, to, body, Fate.IN_FLIGHT, "", now, 0);
     } finally {
       lock.unlock();
     }
@@ -77,24 +76,24 @@ public final class LogStore {
   public Message recordDuplicate(Message original) {
     lock.lock();
     try {
-      long now = now();
+      // Sent with the original: its delay counts from the same send, however late this entry is
+      // written (a copy's time to delivery was shorter than its latency otherwise).
+      long sentAt = original.sentAtNanos();
+      long id =
+          messages.add(original.from(), original.to(), original.body(), sentAt, original.id());
       Message copy =
           new Message(
-              messages.size() + 1L,
+              id,
               original.from(),
               original.to(),
               original.body(),
               Fate.IN_FLIGHT,
               "",
-              // Sent with the original: its delay counts from the same send, however late this
-              // entry is written (a copy's time to delivery was shorter than its latency
-              // otherwise).
-              original.sentAtNanos(),
+              sentAt,
               original.id());
-      messages.add(copy);
       append(
           new LogEvent.Duplicated(
-              nextSeq(), now, copy.id(), original.id(), copy.from(), copy.to(), copy.body()));
+              nextSeq(), now(), copy.id(), original.id(), copy.from(), copy.to(), copy.body()));
       return copy;
     } finally {
       lock.unlock();
@@ -118,14 +117,11 @@ public final class LogStore {
       long now = now();
       for (int i = 0; i < marked.length; i++) {
         long id = delivering.get(i).id();
-        int index = Math.toIntExact(id - 1);
-        Message current = messages.get(index);
-        if (current.fate().isFinal()) {
+        if (messages.fate(id).isFinal()) {
           continue;
         }
-        Message updated = current.withFate(Fate.DELIVERED, "");
-        messages.set(index, updated);
-        append(new LogEvent.Delivered(nextSeq(), now, id, updated.from(), updated.to()));
+        messages.setFate(id, Fate.DELIVERED, "");
+        waiters.appended(events, events.addDelivered(now, id));
         marked[i] = true;
       }
     } finally {
@@ -141,17 +137,14 @@ public final class LogStore {
   public void correctToUndeliverable(long id, String reason) {
     lock.lock();
     try {
-      int index = Math.toIntExact(id - 1);
-      Message current = messages.get(index);
-      if (current.fate() != Fate.DELIVERED) {
+      if (messages.fate(id) != Fate.DELIVERED) {
         return;
       }
-      Message corrected =
-          current.withFate(Fate.UNDELIVERABLE, reason + " (the write of its line failed)");
-      messages.set(index, corrected);
+      String corrected = reason + " (the write of its line failed)";
+      messages.setFate(id, Fate.UNDELIVERABLE, corrected);
       append(
           new LogEvent.Undeliverable(
-              nextSeq(), now(), id, corrected.from(), corrected.to(), corrected.reason()));
+              nextSeq(), now(), id, messages.from(id), messages.to(id), corrected));
     } finally {
       lock.unlock();
     }
@@ -170,22 +163,24 @@ public final class LogStore {
   private boolean recordFate(long id, Fate fate, String reason) {
     lock.lock();
     try {
-      int index = Math.toIntExact(id - 1);
-      Message current = messages.get(index);
-      if (current.fate().isFinal()) {
+      if (messages.fate(id).isFinal()) {
         return false;
       }
-      Message updated = current.withFate(fate, reason);
-      messages.set(index, updated);
+      if (fate == Fate.DELIVERED) {
+        messages.setFate(id, fate, "");
+        waiters.appended(events, events.addDelivered(now(), id));
+        return true;
+      }
+      messages.setFate(id, fate, reason);
       long now = now();
-      String from = updated.from();
-      String to = updated.to();
+      String from = messages.from(id);
+      String to = messages.to(id);
       append(
           switch (fate) {
-            case DELIVERED -> new LogEvent.Delivered(nextSeq(), now, id, from, to);
             case DROPPED -> new LogEvent.Dropped(nextSeq(), now, id, from, to, reason);
             case UNDELIVERABLE -> new LogEvent.Undeliverable(nextSeq(), now, id, from, to, reason);
-            case IN_FLIGHT -> throw new IllegalArgumentException("not a final fate: " + fate);
+            case DELIVERED, IN_FLIGHT ->
+                throw new IllegalArgumentException("not a final fate: " + fate);
           });
       return true;
     } finally {
@@ -200,9 +195,9 @@ public final class LogStore {
   public void resolveInFlight(String reason) {
     lock.lock();
     try {
-      for (Message message : messages) {
-        if (message.fate() == Fate.IN_FLIGHT) {
-          recordFate(message.id(), Fate.UNDELIVERABLE, reason);
+      for (long id = 1; id <= messages.size(); id++) {
+        if (messages.fate(id) == Fate.IN_FLIGHT) {
+          recordFate(id, Fate.UNDELIVERABLE, reason);
         }
       }
     } finally {
@@ -234,7 +229,7 @@ public final class LogStore {
 
   /** The next sequence number; call holding the lock. */
   long nextSeq() {
-    return events.size() + 1L;
+    return events.nextSeq();
   }
 
   /** The simulation time now; call holding the lock, so times never go back along the log. */
@@ -244,8 +239,7 @@ public final class LogStore {
 
   /** Appends an entry and wakes the waiters it concerns; call holding the lock. */
   void append(LogEvent event) {
-    events.add(event);
-    waiters.appended(event);
+    waiters.appended(events, events.add(event));
   }
 
   /** The one lock of the log and its views. */
@@ -257,28 +251,32 @@ public final class LogStore {
 
   /** Every message, in its current state, in send order. */
   public List<Message> messages() {
-    return snapshot(messages);
-  }
-
-  /** Every entry, in order. */
-  public List<LogEvent> events() {
-    return snapshot(events);
-  }
-
-  private <T> List<T> snapshot(List<T> list) {
     lock.lock();
     try {
-      return List.copyOf(list);
+      return allMessages();
     } finally {
       lock.unlock();
     }
+  }
+
+  private List<Message> allMessages() {
+    List<Message> all = new ArrayList<>(messages.size());
+    for (long id = 1; id <= messages.size(); id++) {
+      all.add(messages.get(id));
+    }
+    return Collections.unmodifiableList(all);
+  }
+
+  /** Every entry, in order: a view of the entries there are now, each made when read. */
+  public List<LogEvent> events() {
+    return eventsFrom(0);
   }
 
   /** The entries from index {@code from} (0-based) on. */
   public List<LogEvent> eventsFrom(int from) {
     lock.lock();
     try {
-      return from >= events.size() ? List.of() : List.copyOf(events.subList(from, events.size()));
+      return new EventView(lock, events, from, events.size());
     } finally {
       lock.unlock();
     }
@@ -288,11 +286,7 @@ public final class LogStore {
   public Message message(long id) {
     lock.lock();
     try {
-      if (id < 1 || id > messages.size()) {
-        throw new IllegalArgumentException(
-            "no message #" + id + "; the log holds messages #1 to #" + messages.size());
-      }
-      return messages.get((int) (id - 1));
+      return messages.get(id);
     } finally {
       lock.unlock();
     }
@@ -314,7 +308,7 @@ public final class LogStore {
     try {
       List<Message> current = new ArrayList<>(ids.size());
       for (long id : ids) {
-        current.add(messages.get((int) (id - 1)));
+        current.add(messages.get(id));
       }
       return current;
     } finally {
@@ -326,7 +320,7 @@ public final class LogStore {
   public List<String> logicalEntries() {
     lock.lock();
     try {
-      return LogFingerprint.entries(List.copyOf(events), List.copyOf(messages));
+      return LogFingerprint.entries(new EventView(lock, events, 0, events.size()), allMessages());
     } finally {
       lock.unlock();
     }
@@ -354,8 +348,7 @@ public final class LogStore {
     lock.lock();
     try {
       waiters.awaitState(
-          () -> id < 1 || id > messages.size() || messages.get((int) (id - 1)).fate().isFinal(),
-          deadlineNanos);
+          () -> !messages.contains(id) || messages.fate(id).isFinal(), deadlineNanos);
     } finally {
       lock.unlock();
     }

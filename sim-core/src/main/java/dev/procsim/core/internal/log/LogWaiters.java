@@ -16,7 +16,7 @@ import java.util.function.Predicate;
  * lock.
  *
  * <pre>{@code
- * waiters.appended(entry);                                      // in the store's append
+ * waiters.appended(table, index);                               // in the store's append
  * boolean found = waiters.awaitMatching(entries, seen, e -> e instanceof LogEvent.ProcessExited, deadline);
  * }</pre>
  */
@@ -44,9 +44,13 @@ final class LogWaiters {
     this.changed = lock.newCondition();
   }
 
-  /** An entry was appended: wakes whoever it concerns. */
-  void appended(LogEvent entry) {
+  /** Entry {@code index} of {@code entries} was appended: wakes whoever it concerns. */
+  void appended(EventTable entries, int index) {
     changed.signalAll();
+    if (watchers.isEmpty()) {
+      return;
+    }
+    LogEvent entry = entries.get(index);
     for (int i = 0; i < watchers.size(); i++) {
       Watcher watcher = watchers.get(i);
       if (!watcher.fired && watcher.filter.test(entry)) {
@@ -61,7 +65,7 @@ final class LogWaiters {
    * the store is sealed, or the deadline ({@link System#nanoTime}) passes; true when one does.
    */
   boolean awaitMatching(
-      List<LogEvent> entries, int seen, Predicate<LogEvent> filter, long deadlineNanos)
+      EventTable entries, int seen, Predicate<LogEvent> filter, long deadlineNanos)
       throws InterruptedException {
     for (int i = seen; i < entries.size(); i++) {
       if (filter.test(entries.get(i))) {

@@ -31,6 +31,42 @@ class LogStoreTest {
   }
 
   @Test
+  void manyMessagesAcrossStorageBlocksKeepTheirEndpointsBodiesFatesAndOriginals() {
+    int count = 10_000; // more than two of the log's blocks of 4096
+    for (int i = 1; i <= count; i++) {
+      Message m = store.recordSent("a" + i % 3, "b" + i % 5, "body " + i);
+      if (i % 7 == 0) {
+        store.recordDropped(m.id(), "lost " + i);
+      } else {
+        store.recordDelivered(m.id());
+      }
+    }
+    Message copy = store.recordDuplicate(store.message(4097));
+    List<LogEvent> before = log.events();
+
+    store.components().recordOutput("a1", "after the view was taken");
+
+    assertThat(log.events()).hasSize(before.size() + 1);
+    assertThat(before).extracting(LogEvent::seq).isSorted().doesNotHaveDuplicates();
+    assertThat(before)
+        .filteredOn(e -> e instanceof LogEvent.Sent sent && sent.messageId() == 4097)
+        .singleElement()
+        .isEqualTo(
+            new LogEvent.Sent(
+                2 * 4097 - 1, before.get(2 * 4097 - 2).nanos(), 4097, "a2", "b2", "body 4097"));
+    Message seventh = log.message(9_996);
+    assertThat(seventh.fate()).isEqualTo(Fate.DROPPED);
+    assertThat(seventh.reason()).isEqualTo("lost 9996");
+    assertThat(log.message(9_997).reason()).isEmpty();
+    assertThat(copy.duplicateOf()).isEqualTo(4097);
+    assertThat(copy.body()).isEqualTo("body 4097");
+    assertThat(log.messages()).hasSize(count + 1).extracting(Message::id).isSorted();
+    assertThatThrownBy(() -> log.message(count + 2))
+        .hasMessageContaining("no message #" + (count + 2))
+        .hasMessageContaining("#1 to #" + (count + 1));
+  }
+
+  @Test
   void aFinalFateIsNeverOverwritten() {
     Message m = store.recordSent("a", "b", "hi");
     assertThat(store.recordUndeliverable(m.id(), "b exited")).isTrue();
