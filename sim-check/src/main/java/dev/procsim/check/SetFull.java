@@ -15,9 +15,10 @@ import java.util.Set;
  * the reader saw, as a collection). For each element: it is <em>known</em> once its add is
  * acknowledged or a read sees it; it is <em>lost</em> when it was known and a read that began after
  * that missed it, later than the last read that saw it ended (or no read ever saw it); it is
- * <em>stable</em> when some read saw it and it is not lost; else it was <em>never read</em>. The
- * history is invalid when any element is lost. Latencies are in the history's time units
- * (nanoseconds for one a {@link HistoryRecorder} recorded).
+ * <em>stable</em> when it is not lost and a read that saw it began after the last read that missed
+ * it; else it was <em>never read</em> (not stably). The history is invalid when any element is
+ * lost, and unknown when elements were added but none is stable. Latencies are in the history's
+ * time units (nanoseconds for one a {@link HistoryRecorder} recorded).
  *
  * <pre>{@code
  * CheckResult result = SetFull.check(history);
@@ -77,6 +78,10 @@ public final class SetFull {
         "; stable after "
             + quantiles(stable)
             + (lost.isEmpty() ? "" : "; lost after " + quantiles(lost));
+    if (lost.isEmpty() && stable.isEmpty() && !fates.isEmpty()) {
+      // As Jepsen's: nothing lost, but nothing known to be stable either.
+      return new CheckResult(Verdict.UNKNOWN, counts + ": no element was seen to stay");
+    }
     if (lost.isEmpty()) {
       return new CheckResult(Verdict.VALID, counts + latencies);
     }
@@ -136,6 +141,10 @@ public final class SetFull {
           && (lastAbsent == null || read.invoked() > lastAbsent.invoked())) {
         stableFrom = Math.min(stableFrom, read.completed());
       }
+    }
+    if (stableFrom == Long.MAX_VALUE) {
+      // Seen, but only by reads concurrent with the last one that missed it: not yet stable.
+      return new Fate(element, "never read", add, null, 0);
     }
     return new Fate(element, "stable", add, null, Math.max(0, stableFrom - add.invoked()));
   }

@@ -47,6 +47,14 @@ public interface MessageLog {
   int size();
 
   /**
+   * How many messages were sent so far (network-made copies included), without taking a snapshot of
+   * them: what a progress display asks often.
+   */
+  default long messageCount() {
+    return messages().size();
+  }
+
+  /**
    * Waits until a message matches {@code condition} and returns it. Messages are tested in their
    * current state: first every message already in the log, in send order, then each message again
    * whenever the log records something about it (sent, delivered, dropped, undeliverable). When

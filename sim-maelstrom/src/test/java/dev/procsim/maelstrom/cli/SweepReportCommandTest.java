@@ -174,6 +174,7 @@ class SweepReportCommandTest {
   void withoutACommandItSaysWhichThereAre() {
     assertThat(run()).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))
-        .contains("name a command: procsim sweep-report <dirs...>, or procsim --help");
+        .contains("name a command: procsim test -w <workload> --bin <node> ...")
+        .contains("procsim sweep-report <dirs...>, or procsim --help");
   }
 }

@@ -292,6 +292,16 @@ public final class LogStore {
     }
   }
 
+  /** How many messages the log has. */
+  public long messageCount() {
+    lock.lock();
+    try {
+      return messages.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** How many entries the log has. */
   public int size() {
     lock.lock();

@@ -60,6 +60,11 @@ public final class SimulationLog implements MessageLog {
   }
 
   @Override
+  public long messageCount() {
+    return store.messageCount();
+  }
+
+  @Override
   public Message awaitMessage(String description, Predicate<Message> condition, Duration timeout) {
     return waits.await(new MessageProbe(store, description, condition), timeout);
   }

@@ -1,0 +1,32 @@
+package dev.procsim.maelstrom.internal.client;
+
+import java.time.Duration;
+
+/**
+ * How every client of a run paces itself: the number of clients, the mean pause between one
+ * client's operations (the number of clients over the run's rate; null when the rate is 0 and the
+ * clients stay idle), the time limit after which no operation starts, and how long a client waits
+ * for a reply.
+ *
+ * <pre>{@code
+ * ClientPlan plan = ClientPlan.of(5, 10.0, Duration.ofSeconds(10), Duration.ofSeconds(5));
+ * }</pre>
+ *
+ * @param concurrency the number of clients
+ * @param meanInterval the mean pause between two operations of one client, or null for none
+ * @param timeLimit simulation time after which no operation starts
+ * @param rpcTimeout how long a client waits for a reply before the outcome is unknown
+ */
+public record ClientPlan(
+    int concurrency, Duration meanInterval, Duration timeLimit, Duration rpcTimeout) {
+  /** The plan for {@code concurrency} clients sharing {@code rate} operations per second. */
+  public static ClientPlan of(
+      int concurrency, double rate, Duration timeLimit, Duration rpcTimeout) {
+    if (!(rate >= 0)) {
+      throw new IllegalArgumentException(
+          "the rate must be 0 or more operations per second, not " + rate);
+    }
+    Duration interval = rate == 0 ? null : Duration.ofNanos((long) (concurrency * 1e9 / rate));
+    return new ClientPlan(concurrency, interval, timeLimit, rpcTimeout);
+  }
+}
