@@ -155,11 +155,27 @@ public final class SetFull {
       return "-";
     }
     long[] values = fates.stream().mapToLong(Fate::latency).sorted().toArray();
-    return String.format(
-        Locale.ROOT,
-        "p50 %,d, p95 %,d, max %,d",
-        values[(values.length - 1) / 2],
-        values[(int) Math.ceil(0.95 * values.length) - 1],
-        values[values.length - 1]);
+    return "p50 "
+        + duration(values[(values.length - 1) / 2])
+        + ", p95 "
+        + duration(values[(int) Math.ceil(0.95 * values.length) - 1])
+        + ", max "
+        + duration(values[values.length - 1]);
+  }
+
+  /**
+   * A latency in nanoseconds, as a person reads it: {@code 850 ns}, {@code 3.2 ms}, {@code 1.25 s}.
+   */
+  static String duration(long nanos) {
+    if (nanos < 1_000) {
+      return nanos + " ns";
+    }
+    if (nanos < 1_000_000) {
+      return String.format(Locale.ROOT, "%.1f µs", nanos / 1e3);
+    }
+    if (nanos < 1_000_000_000) {
+      return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
+    }
+    return String.format(Locale.ROOT, "%.2f s", nanos / 1e9);
   }
 }

@@ -88,7 +88,7 @@ class OtherCheckersTest {
     assertThat(result.verdict()).isEqualTo(Verdict.VALID);
     assertThat(result.explanation())
         .isEqualTo(
-            "0 of 3 elements lost (2 stable, 1 never read); stable after p50 28, p95 30, max 30");
+            "0 of 3 elements lost (2 stable, 1 never read); stable after p50 28 ns, p95 30 ns, max 30 ns");
 
     History lossy =
         history(

@@ -1,5 +1,6 @@
 package dev.procsim.examples;
 
+import dev.procsim.check.Verdict;
 import dev.procsim.core.Component;
 import dev.procsim.core.ComponentSpec;
 import dev.procsim.core.Fate;
@@ -11,6 +12,8 @@ import dev.procsim.core.Simulator;
 import dev.procsim.core.WireProtocol;
 import dev.procsim.junit.SimulationTest;
 import dev.procsim.junit.assertj.SimAssertions;
+import dev.procsim.maelstrom.MaelstromResult;
+import dev.procsim.maelstrom.MaelstromRun;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -176,5 +179,25 @@ class ApiContractTest {
     SimAssertions.assertThat(sim.component("client").awaitExit(Duration.ofSeconds(30))).isZero();
     SimAssertions.assertThat(sim.component("client").output()).containsExactly("ok hi");
     SimAssertions.assertThat(sim.component("kv").output()).containsExactly("ready");
+  }
+
+  @Test
+  void maelstromAsTheContractWritesIt() {
+    MaelstromResult result =
+        MaelstromRun.builder()
+            .workload("broadcast") // Maelstrom's workload names
+            .bin("python3", "maelstrom/python/broadcast.py") // the node's command (+ arguments)
+            .nodeCount(5)
+            .timeLimit(Duration.ofSeconds(10))
+            .rate(10) // operations per second, all clients together
+            .latency(Duration.ofMillis(10))
+            .nemesis("partition")
+            .seed(42)
+            .stepped() // optional: on the virtual clock, reproducible
+            .run();
+
+    SimAssertions.assertThat(result.verdict()).as(result.summary()).isEqualTo(Verdict.VALID);
+    SimAssertions.assertThat(result.explanation()).isNotBlank();
+    SimAssertions.assertThat(result.seed()).isEqualTo(42);
   }
 }

@@ -33,7 +33,8 @@ class PublishingTest {
           .isEqualTo(version);
       managed.add(text(dependency, "artifactId"));
     }
-    assertThat(managed).containsExactlyInAnyOrder("sim-core", "sim-junit");
+    assertThat(managed)
+        .containsExactlyInAnyOrder("sim-core", "sim-junit", "sim-check", "sim-maelstrom");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.procsim.check.Outcome;
 import dev.procsim.check.Verdict;
+import java.nio.file.Files;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -30,9 +31,8 @@ class MaelstromRunTest {
     assertThat(result.rerun()).contains(".seed(7L)").doesNotContain(".stepped()");
     assertThat(result.rerunCommand())
         .isEqualTo(
-            "bin/procsim test -w echo --bin python3 "
-                + ECHO
-                + " --node-count 2 --time-limit 2 --rate 20 --seed 7");
+            "bin/procsim test -w echo --node-count 2 --time-limit 2 --rate 20 --seed 7 --bin python3 "
+                + ECHO);
   }
 
   @Test
@@ -96,5 +96,80 @@ class MaelstromRunTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no workload \"lin-kvv\"")
         .hasMessageContaining("lin-kv");
+  }
+
+  @Test
+  void linesAMaelstromNodeMustNotWriteAreProtocolErrorsNamingItAndTheRunGoesOn() throws Exception {
+    MaelstromResult result =
+        MaelstromRun.builder()
+            .workload("echo")
+            .bin("python3", "src/test/resources/nodes/chatty_echo.py")
+            .nodeCount(1)
+            .timeLimit(Duration.ofSeconds(3))
+            .rate(10)
+            .seed(2)
+            .stepped()
+            .run();
+
+    assertThat(result.verdict()).as(result.summary()).isEqualTo(Verdict.VALID);
+    String log = Files.readString(result.directory().orElseThrow().resolve("log.jsonl"));
+    assertThat(log)
+        .contains("\"kind\":\"ProtocolError\",\"seq\"")
+        .contains("\"component\":\"n0\",\"line\":\"echoing Please echo")
+        .contains("not JSON")
+        .contains("no \\\"dest\\\" string")
+        .contains("\"to\":\"n9\"");
+  }
+
+  @Test
+  void aKilledNodeStartsAgainAndIsInitializedAgain() {
+    MaelstromResult result =
+        MaelstromRun.builder()
+            .workload("echo")
+            .bin("python3", ECHO)
+            .nodeCount(3)
+            .timeLimit(Duration.ofSeconds(10))
+            .rate(20)
+            .nemesis("kill")
+            .nemesisInterval(Duration.ofSeconds(2))
+            .seed(6)
+            .stepped()
+            .run();
+
+    assertThat(result.faults()).anyMatch(fault -> fault.contains("kill"));
+    long inits = result.history().size() > 0 ? countInits(result.directory().orElseThrow()) : 0;
+    assertThat(inits).isGreaterThan(3);
+    assertThat(result.operations().get("echo").get(Outcome.OK)).isGreaterThan(50);
+  }
+
+  private static long countInits(java.nio.file.Path dir) {
+    try (var lines = Files.lines(dir.resolve("log.jsonl"))) {
+      return lines
+          .filter(l -> l.contains("\"kind\":\"Sent\"") && l.contains("\\\"type\\\":\\\"init\\\""))
+          .count();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void aNodeThatAnswersInitWithSomethingElseIsNamed() {
+    assertThatThrownBy(
+            () ->
+                MaelstromRun.builder()
+                    .workload("echo")
+                    .bin(
+                        "python3",
+                        "-c",
+                        "import json,sys\n"
+                            + "m=json.loads(sys.stdin.readline())\n"
+                            + "print(json.dumps({'src':'n0','dest':m['src'],'body':{'type':'hello',"
+                            + "'in_reply_to':m['body']['msg_id']}}),flush=True)\n"
+                            + "sys.stdin.read()")
+                    .nodeCount(1)
+                    .timeLimit(Duration.ofSeconds(1))
+                    .run())
+        .isInstanceOf(MaelstromException.class)
+        .hasMessageContaining("n0 answered init with hello, not init_ok");
   }
 }

@@ -53,8 +53,8 @@ public final class MaelstromProtocol implements WireProtocol {
         }
         parser.skipChildren();
       }
-      if (parser.nextToken() != null) {
-        return Decoded.malformed("text after the JSON object");
+      if (hasMoreText(parser)) {
+        return Decoded.malformed("text after the JSON object: one message per line");
       }
     } catch (JsonProcessingException e) {
       return Decoded.malformed("not JSON: " + e.getOriginalMessage());
@@ -71,6 +71,14 @@ public final class MaelstromProtocol implements WireProtocol {
       return timer(line);
     }
     return Decoded.send(dest, line);
+  }
+
+  private static boolean hasMoreText(JsonParser parser) throws IOException {
+    try {
+      return parser.nextToken() != null;
+    } catch (JsonProcessingException e) {
+      return true; // not even JSON: text all the same
+    }
   }
 
   private static Decoded timer(String line) {

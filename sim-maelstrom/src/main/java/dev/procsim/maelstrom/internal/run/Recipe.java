@@ -30,8 +30,6 @@ public final class Recipe {
   /** The {@code bin/procsim test} line. */
   public String commandLine() {
     List<String> words = new ArrayList<>(List.of("bin/procsim", "test", "-w", settings.workload()));
-    words.add("--bin");
-    settings.command().forEach(word -> words.add(shellQuote(word)));
     for (Setting setting : settings()) {
       words.add("--" + setting.flag);
       words.add(shellQuote(setting.text));
@@ -40,6 +38,18 @@ public final class Recipe {
     words.add(Long.toString(seed));
     if (settings.stepped()) {
       words.add("--stepped");
+    }
+    // The node's command last: its words up to the first that looks like a flag, the rest after
+    // "--", so that none of them is taken for one of procsim's.
+    words.add("--bin");
+    List<String> command = settings.command();
+    int plain = 0;
+    while (plain < command.size() && (plain == 0 || !command.get(plain).startsWith("-"))) {
+      words.add(shellQuote(command.get(plain++)));
+    }
+    if (plain < command.size()) {
+      words.add("--");
+      command.subList(plain, command.size()).forEach(word -> words.add(shellQuote(word)));
     }
     return String.join(" ", words);
   }

@@ -99,8 +99,9 @@ final class ResultMaker {
     Map<Long, Boolean> clientMessage = new java.util.HashMap<>();
     for (LogEvent event : sim.log().events()) {
       if (event instanceof LogEvent.Sent sent) {
-        if (sent.from().equals(ComponentSpec.SIMULATOR_NAME)) {
-          continue; // a timer, not a message
+        if (sent.from().equals(ComponentSpec.SIMULATOR_NAME)
+            || sent.to().equals(ComponentSpec.SIMULATOR_NAME)) {
+          continue; // a timer (asked for, or going off), not a message
         }
         boolean client = isClient(sent.from()) || isClient(sent.to());
         clientMessage.put(sent.messageId(), client);

@@ -147,7 +147,7 @@ public final class RunDirectory {
     ObjectNode fields = Json.MAPPER.valueToTree(event);
     fields.remove("nanos");
     json.put("seq", event.seq());
-    json.put("ms", event.nanos() / 1e6);
+    json.put("ms", Math.round(event.nanos() / 1e3) / 1e3); // to the microsecond
     fields.remove("seq");
     for (Map.Entry<String, JsonNode> field : fields.properties()) {
       json.set(field.getKey(), field.getValue());

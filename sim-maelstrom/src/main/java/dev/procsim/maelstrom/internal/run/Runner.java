@@ -56,6 +56,7 @@ public final class Runner {
         Workloads.named(
             settings.workload(),
             new WorkloadOptions(
+                settings.nodeCount(),
                 settings.concurrency(),
                 settings.keyCount(),
                 settings.topology(),

@@ -9,16 +9,17 @@ import java.util.Objects;
  * and the consistency model txn-list-append is checked against.
  *
  * <pre>{@code
- * new WorkloadOptions(5, 8, "grid", ConsistencyModel.STRICT_SERIALIZABLE);
+ * new WorkloadOptions(5, 5, 8, "grid", ConsistencyModel.STRICT_SERIALIZABLE);
  * }</pre>
  *
+ * @param nodeCount the number of nodes; client {@code i} talks to node {@code i % nodeCount}
  * @param concurrency the number of clients
  * @param keyCount keys of lin-kv, kafka and txn-list-append
  * @param topology broadcast's topology: grid, line, tree2, tree3, tree4 or total
  * @param consistency the model txn-list-append must satisfy
  */
 public record WorkloadOptions(
-    int concurrency, int keyCount, String topology, ConsistencyModel consistency) {
+    int nodeCount, int concurrency, int keyCount, String topology, ConsistencyModel consistency) {
   /** Checks the values. */
   public WorkloadOptions {
     if (concurrency < 1) {
@@ -29,6 +30,15 @@ public record WorkloadOptions(
     }
     Objects.requireNonNull(topology, "topology");
     Objects.requireNonNull(consistency, "consistency");
+  }
+
+  /**
+   * Who performed operations as {@code process}, for a person: {@code "c2 (on n2)"}; a client takes
+   * a new process number after an operation of unknown outcome, as Jepsen's do.
+   */
+  public String client(int process) {
+    int client = process % concurrency;
+    return "c" + client + " (on n" + client % nodeCount + ")";
   }
 
   /** A value no other client of the run draws: the client's {@code n}th, interleaved. */
