@@ -40,7 +40,8 @@ public final class Benchmark {
 
   /** The scenarios, by the name {@code --only} takes, in the order they run. */
   static final List<String> SCENARIOS =
-      List.of("serial", "pipelined", "fanout", "start-close", "heap", "stepped", "scale");
+      List.of(
+          "serial", "pipelined", "fanout", "start-close", "heap", "stepped", "scale", "maelstrom");
 
   /**
    * Runs every scenario (or those named by {@code --only a,b}) and prints the table; {@code
@@ -100,6 +101,9 @@ public final class Benchmark {
       new ScaleScenarios(
               nodes, settings.scaleComponents(), settings.sweepSeeds(), settings.blackBoxSteps())
           .run(table);
+    }
+    if (scenarios.contains("maelstrom")) {
+      new MaelstromScenarios(nodes, settings.small()).run(table);
     }
     return table;
   }

@@ -18,6 +18,7 @@ package dev.procsim.bench;
  * @param sweepSeeds seeds of the sweep of small simulations
  * @param blackBoxSteps steps of each stepped run of unmodified Python and JVM nodes (enough that
  *     the JIT's warm-up, a few hundred steps, does not dominate: a sweep runs its steps warm)
+ * @param small whether this is the small run (--quick) (Maelstrom's scenarios shrink too)
  */
 record BenchmarkSettings(
     int pingRounds,
@@ -31,7 +32,8 @@ record BenchmarkSettings(
     int pairedRuns,
     int scaleComponents,
     int sweepSeeds,
-    int blackBoxSteps) {
+    int blackBoxSteps,
+    boolean small) {
   static BenchmarkSettings full() {
     return new BenchmarkSettings(
         20_000,
@@ -45,11 +47,12 @@ record BenchmarkSettings(
         5,
         1_000,
         1_000,
-        5_000);
+        5_000,
+        false);
   }
 
   static BenchmarkSettings quick() {
     return new BenchmarkSettings(
-        300, 2_000, 64, 2_000, 50, new int[] {10}, 2_000, 100, 1, 20, 20, 20);
+        300, 2_000, 64, 2_000, 50, new int[] {10}, 2_000, 100, 1, 20, 20, 20, true);
   }
 }

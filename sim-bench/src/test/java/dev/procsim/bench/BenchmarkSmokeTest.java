@@ -36,7 +36,19 @@ class BenchmarkSmokeTest {
             "sweep of 20 seeds, 3 nodes, 1 worker",
             "sweep of 20 seeds, 3 nodes, 2 workers",
             "stepped, black-box idle, Python nodes",
-            "stepped, black-box idle, JVM nodes");
+            "stepped, black-box idle, JVM nodes",
+            "pipelined 64, line protocol (this run)",
+            "pipelined 64, Maelstrom JSON",
+            "Maelstrom JSON / line protocol",
+            "fly.io 3d (25 nodes), valid: wall time",
+            "fly.io 3d: msgs-per-op, servers",
+            "fly.io 3d: msgs-per-op, all",
+            "fly.io 3d: stable latency p50",
+            "fly.io 3d: stable latency p95",
+            "fly.io 3d: stable latency p99",
+            "fly.io 3d: stable latency max",
+            "50 echo nodes, valid: wall time",
+            "50 echo nodes: operations ok");
     assertThat(table.rows()).allSatisfy(row -> assertThat(row.procsim()).isPositive().isFinite());
     assertThat(table.rows().get(0).relay()).isPositive();
     assertThat(table.rows().get(0).direct()).isPositive();

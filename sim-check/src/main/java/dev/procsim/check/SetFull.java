@@ -35,34 +35,61 @@ public final class SetFull {
   private record Fate(
       Object element, String outcome, Operation add, Operation lastMissed, long latency) {}
 
+  /** The adds (by element) and the successful reads of a history, with what each read saw. */
+  private record Sets(Map<Object, Operation> adds, List<Operation> reads, List<Set<Object>> seen) {
+    static Sets of(History history) {
+      Map<Object, Operation> adds = new LinkedHashMap<>();
+      List<Operation> reads = new ArrayList<>();
+      List<Set<Object>> seen = new ArrayList<>();
+      for (Operation op : history.operations()) {
+        if (op.function().equals("add") && op.outcome() != Outcome.FAIL) {
+          adds.putIfAbsent(op.input(), op);
+        } else if (op.function().equals("read") && op.outcome() == Outcome.OK) {
+          if (!(op.output() instanceof Collection<?> elements)) {
+            throw new IllegalArgumentException(
+                "a set's read returns a collection of elements: " + op.describe());
+          }
+          reads.add(op);
+          seen.add(new HashSet<>(elements));
+        }
+      }
+      return new Sets(adds, reads, seen);
+    }
+
+    List<Fate> fates() {
+      List<Fate> fates = new ArrayList<>();
+      for (Map.Entry<Object, Operation> added : adds.entrySet()) {
+        fates.add(fate(added.getKey(), added.getValue(), reads, seen));
+      }
+      return fates;
+    }
+  }
+
+  /**
+   * How long each stable element took to become stable (from its add's invocation to the end of the
+   * first read that saw it after its last miss), in the history's time units, sorted: what
+   * Maelstrom reports as stable latencies.
+   */
+  public static List<Long> stableLatencies(History history) {
+    return Sets.of(history).fates().stream()
+        .filter(f -> f.outcome().equals("stable"))
+        .map(Fate::latency)
+        .sorted()
+        .toList();
+  }
+
   /** Checks the history; UNKNOWN when elements were added but nothing was read. */
   public static CheckResult check(History history) {
-    Map<Object, Operation> adds = new LinkedHashMap<>();
-    List<Operation> reads = new ArrayList<>();
-    List<Set<Object>> seen = new ArrayList<>();
-    for (Operation op : history.operations()) {
-      if (op.function().equals("add") && op.outcome() != Outcome.FAIL) {
-        adds.putIfAbsent(op.input(), op);
-      } else if (op.function().equals("read") && op.outcome() == Outcome.OK) {
-        if (!(op.output() instanceof Collection<?> elements)) {
-          throw new IllegalArgumentException(
-              "a set's read returns a collection of elements: " + op.describe());
-        }
-        reads.add(op);
-        seen.add(new HashSet<>(elements));
-      }
-    }
-    if (reads.isEmpty()) {
+    Sets sets = Sets.of(history);
+    Map<Object, Operation> adds = sets.adds();
+    if (sets.reads().isEmpty()) {
       return new CheckResult(
           adds.isEmpty() ? Verdict.VALID : Verdict.UNKNOWN,
           adds.isEmpty()
               ? "nothing was added or read"
               : String.format(Locale.ROOT, "%,d elements added, none ever read", adds.size()));
     }
-    List<Fate> fates = new ArrayList<>();
-    for (Map.Entry<Object, Operation> added : adds.entrySet()) {
-      fates.add(fate(added.getKey(), added.getValue(), reads, seen));
-    }
+    List<Fate> fates = sets.fates();
     List<Fate> lost = fates.stream().filter(f -> f.outcome().equals("lost")).toList();
     List<Fate> stable = fates.stream().filter(f -> f.outcome().equals("stable")).toList();
     long neverRead = fates.size() - lost.size() - stable.size();

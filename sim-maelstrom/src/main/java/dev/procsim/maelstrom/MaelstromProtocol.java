@@ -1,4 +1,4 @@
-package dev.procsim.maelstrom.internal.protocol;
+package dev.procsim.maelstrom;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.procsim.core.ComponentSpec;
 import dev.procsim.core.Message;
 import dev.procsim.core.WireProtocol;
+import dev.procsim.maelstrom.internal.protocol.Json;
 import java.io.IOException;
 import java.time.Duration;
 
@@ -27,6 +28,10 @@ import java.time.Duration;
  *
  * <pre>{@code
  * Simulator.builder().protocol(new MaelstromProtocol()).component("n0", "python3", "echo.py") ...
+ *
+ * // or in a simulation test of one's own, with procsim's faults and assertions on the log:
+ * @SimulationTest
+ * @Component(name = "n0", command = {"python3", "echo.py"}, protocol = MaelstromProtocol.class)
  * }</pre>
  */
 public final class MaelstromProtocol implements WireProtocol {

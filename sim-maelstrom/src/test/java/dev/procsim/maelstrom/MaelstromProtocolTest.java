@@ -1,4 +1,4 @@
-package dev.procsim.maelstrom.internal.protocol;
+package dev.procsim.maelstrom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
