@@ -53,6 +53,7 @@ public final class ClientNode implements Node {
   private Request outstanding;
   private long outstandingId = -1;
   private boolean running;
+  private Duration stopAt;
   private Deque<Request> finals;
 
   /** Client {@code index}, bound to node {@code server}. */
@@ -87,6 +88,8 @@ public final class ClientNode implements Node {
     switch (message.type()) {
       case GO -> {
         running = true;
+        // The time limit counts from here, as Maelstrom's excludes setting the nodes up.
+        stopAt = ctx.now().plus(plan.timeLimit());
         scheduleNext(ctx);
       }
       case FINISH -> {
@@ -105,7 +108,7 @@ public final class ClientNode implements Node {
 
   private void timer(String payload, NodeContext ctx) {
     if (payload.equals("next")) {
-      if (running && outstanding == null && ctx.now().compareTo(plan.timeLimit()) < 0) {
+      if (running && outstanding == null && ctx.now().compareTo(stopAt) < 0) {
         send(generator.next(), ctx);
       }
     } else if (payload.startsWith("timeout ")) {

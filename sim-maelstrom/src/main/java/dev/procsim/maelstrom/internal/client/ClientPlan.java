@@ -14,7 +14,7 @@ import java.time.Duration;
  *
  * @param concurrency the number of clients
  * @param meanInterval the mean pause between two operations of one client, or null for none
- * @param timeLimit simulation time after which no operation starts
+ * @param timeLimit how long after the clients are told to go no operation starts any more
  * @param rpcTimeout how long a client waits for a reply before the outcome is unknown
  */
 public record ClientPlan(

@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  * fresh and {@code onRestart} sends it {@code init}. The choices come from the seed.
  *
  * <pre>{@code
- * NemesisDriver nemesis = new NemesisDriver(sim, nodes, Set.of("partition"), interval, seed, reinit);
+ * NemesisDriver nemesis =
+ *     new NemesisDriver(sim, nodes, Set.of("partition"), interval, seed, sim.now(), reinit);
  * Duration next = nemesis.nextAction();   // simulation time of its next step
  * nemesis.actDue(sim.now());              // takes the steps that are due
  * nemesis.endAll();                       // heals, restarts and resumes what is struck
@@ -40,6 +41,7 @@ final class NemesisDriver {
       Set<String> faults,
       Duration interval,
       long seed,
+      Duration start,
       Consumer<String> onRestart) {
     this.sim = sim;
     this.nodes = List.copyOf(nodes);
@@ -53,7 +55,7 @@ final class NemesisDriver {
     families.forEach(
         (family, members) -> {
           Random random = new Random(seed ^ family.hashCode() * 0x9E3779B97F4A7C15L);
-          timelines.add(new Timeline(family, members, random, stagger(Duration.ZERO, random)));
+          timelines.add(new Timeline(family, members, random, stagger(start, random)));
         });
   }
 

@@ -11,7 +11,7 @@ import java.time.Duration;
  * }</pre>
  *
  * @param phase what the run is doing: init, running, final reads, checking, ...
- * @param simulated simulation time so far
+ * @param simulated simulation time since the clients began (zero before)
  * @param timeLimit the time limit of the clients' phase
  * @param operations client operations completed so far
  * @param messages messages sent so far

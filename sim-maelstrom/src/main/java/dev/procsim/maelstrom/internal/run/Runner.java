@@ -48,6 +48,7 @@ public final class Runner {
   private volatile Simulator running;
   private volatile RunBoard board;
   private volatile String phase = "starting the nodes";
+  private volatile Duration clientsFrom;
 
   /** A runner for {@code settings}; an unknown workload or topology fails here. */
   public Runner(RunSettings settings) {
@@ -67,9 +68,10 @@ public final class Runner {
   public RunStatus status() {
     Simulator sim = running;
     RunBoard current = board;
+    Duration from = clientsFrom;
     return new RunStatus(
         phase,
-        sim == null ? Duration.ZERO : sim.now(),
+        sim == null || from == null ? Duration.ZERO : sim.now().minus(from),
         settings.timeLimit(),
         current == null ? 0 : current.completed(),
         sim == null ? 0 : sim.log().messageCount());
@@ -100,9 +102,11 @@ public final class Runner {
               settings.nemesis(),
               settings.nemesisInterval(),
               sim.seed(),
+              sim.now(),
               node -> reinit(sim, node, nodes, reinits.incrementAndGet()));
       phase = "running";
-      runClients(sim, nemesis);
+      clientsFrom = sim.now();
+      runClients(sim, nemesis, clientsFrom.plus(settings.timeLimit()));
       awaitLastReplies(sim, runBoard, rpcTimeout);
       if (workload.hasFinalPhase()) {
         phase = "healing, waiting " + dev.procsim.core.Durations.format(settings.recovery());
@@ -189,9 +193,8 @@ public final class Runner {
     sim.send(Controller.NAME, node, new Envelope(Controller.NAME, node, body).line());
   }
 
-  /** Until the time limit, the nemesis acting when its time comes. */
-  private void runClients(Simulator sim, NemesisDriver nemesis) {
-    Duration end = settings.timeLimit();
+  /** Until {@code end}, the time limit, the nemesis acting when its time comes. */
+  private static void runClients(Simulator sim, NemesisDriver nemesis, Duration end) {
     while (sim.now().compareTo(end) < 0) {
       Duration next = nemesis.nextAction();
       if (next == null || next.compareTo(end) >= 0) {
