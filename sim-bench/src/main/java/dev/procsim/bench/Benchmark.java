@@ -38,6 +38,9 @@ public final class Benchmark {
     this.settings = settings;
   }
 
+  /** Most paired runs that warm the JIT up before the counted ones. */
+  private static final int MOST_WARM_UPS = 4;
+
   /** The scenarios, by the name {@code --only} takes, in the order they run. */
   static final List<String> SCENARIOS =
       List.of(
@@ -145,14 +148,14 @@ public final class Benchmark {
   }
 
   /**
-   * {@link #twoNodes} run {@code pairedRuns} times, alternating procsim and the relay, after one
-   * paired run that is not counted; every field of each of the three results is the median of the
-   * counted runs. Why the run that is not counted: the first run of a JVM spends a fifth of its CPU
-   * compiling procsim's hot path, which a sweep (the reason to care about throughput) pays once,
-   * not per seed.
+   * {@link #twoNodes} run {@code pairedRuns} times, alternating procsim and the relay, after paired
+   * runs that are not counted, until the JIT is done (at most {@value #MOST_WARM_UPS}); every field
+   * of each of the three results is the median of the counted runs. Why the runs that are not
+   * counted: the first runs of a JVM spend a fifth to a quarter of the machine compiling procsim's
+   * hot path, which a sweep (the reason to care about throughput) pays once, not per seed.
    */
   private long[][] medianOfPairedRuns(String mode, String... args) throws Exception {
-    twoNodes(mode, args);
+    JitWarmUp.untilQuiet(MOST_WARM_UPS, () -> twoNodes(mode, args));
     List<long[][]> runs = new ArrayList<>();
     for (int i = 0; i < settings.pairedRuns(); i++) {
       runs.add(twoNodes(mode, args));

@@ -26,7 +26,7 @@ import java.util.function.Predicate;
  */
 public final class LogStore {
   private final LongSupplier clock;
-  private final ReentrantLock lock = new ReentrantLock();
+  private final ReentrantLock lock = new SpinThenParkLock();
   private final LogWaiters waiters = new LogWaiters(lock);
   private final MessageTable messages = new MessageTable();
   private final EventTable events = new EventTable(messages);

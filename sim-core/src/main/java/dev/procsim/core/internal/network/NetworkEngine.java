@@ -4,6 +4,7 @@ import dev.procsim.core.LinkFaults;
 import dev.procsim.core.Message;
 import dev.procsim.core.Network;
 import dev.procsim.core.internal.log.LogStore;
+import dev.procsim.core.internal.log.SpinThenParkLock;
 import dev.procsim.core.internal.process.DeferredWrites;
 import dev.procsim.core.internal.seed.SeededRandom;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ public final class NetworkEngine {
   private final Map<String, ? extends Endpoint> endpoints;
   private final Map<String, String> names = new HashMap<>();
   private final DeliveryPolicy policy;
-  private final ReentrantLock lock = new ReentrantLock();
+  private final ReentrantLock lock = new SpinThenParkLock();
   private final Condition queueChanged = lock.newCondition();
   private final DeliveryQueue queue = new DeliveryQueue();
   // By sender, then target: counting a message makes no key (the names are the components' own).
