@@ -142,6 +142,26 @@ class MaelstromRunTest {
     assertThat(result.operations().get("echo").get(Outcome.OK)).isGreaterThan(50);
   }
 
+  @Test
+  void aPausedNodeAnswersOnlyOnceResumedAndTheRunStaysValid() {
+    MaelstromResult result =
+        MaelstromRun.builder()
+            .workload("echo")
+            .bin("python3", ECHO)
+            .nodeCount(3)
+            .timeLimit(Duration.ofSeconds(10))
+            .rate(20)
+            .nemesis("pause")
+            .nemesisInterval(Duration.ofSeconds(2))
+            .seed(8)
+            .stepped()
+            .run();
+
+    assertThat(result.verdict()).as(result.summary()).isEqualTo(Verdict.VALID);
+    assertThat(result.faults()).anyMatch(fault -> fault.contains("pause"));
+    assertThat(result.latencies().get("max")).isGreaterThan(Duration.ofMillis(100));
+  }
+
   private static long countInits(java.nio.file.Path dir) {
     try (var lines = Files.lines(dir.resolve("log.jsonl"))) {
       return lines
