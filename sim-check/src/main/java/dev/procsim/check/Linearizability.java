@@ -67,8 +67,12 @@ public final class Linearizability {
     }
     String what = describeScope(history, keys.size());
     if (invalid >= 0) {
+      DeadEnd<S> end = results.get(invalid).deadEnd();
       return new CheckResult(
-          Verdict.INVALID, explainInvalid(model, keys, invalid, checks.get(invalid), results));
+          Verdict.INVALID,
+          explainInvalid(model, keys, invalid, checks.get(invalid), results),
+          end.order(),
+          end.blocking() == null ? List.of() : List.of(end.blocking()));
     }
     if (undecided >= 0) {
       return new CheckResult(

@@ -7,6 +7,7 @@ import dev.procsim.core.internal.assembly.SimulationConfig;
 import dev.procsim.core.internal.assembly.SimulationDraft;
 import dev.procsim.core.internal.process.ProcessTree;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -124,6 +125,32 @@ public final class Simulator implements AutoCloseable {
     return Duration.ofNanos(assembly.scheduler().clock().nanos());
   }
 
+  /**
+   * Every decision this stepped run has made so far (the network's faults and delays, the nemesis's
+   * faults with their steps, the message of each step), to write down and {@link Builder#replay
+   * replay}: the same schedule repeats the run exactly, and one with faults left out is a smaller
+   * run.
+   *
+   * @throws IllegalStateException in a real-time run, which records no schedule
+   */
+  public Schedule schedule() {
+    var recorder = assembly.decisions().recorder();
+    if (recorder == null) {
+      throw new IllegalStateException(
+          "a schedule is recorded in stepped runs only: build the simulator with stepped()");
+    }
+    return recorder.schedule();
+  }
+
+  /**
+   * Writes a picture of the run so far to {@code file}: one self-contained HTML page with its
+   * space-time diagram ({@link RunReport}, where a title, a failure or client operations can be
+   * added). Returns the file.
+   */
+  public Path writeReport(Path file) {
+    return RunReport.of(this).write(file);
+  }
+
   /** The simulation seed: the one given to the builder, or the random one chosen for this run. */
   public long seed() {
     return assembly.config().seed();
@@ -184,7 +211,7 @@ public final class Simulator implements AutoCloseable {
    * chosen, e.g. {@code "[n3] | [n1, n2, n4, n5]"}. Replaces the previous partition.
    */
   public String partition(PartitionShape shape) {
-    return lifecycle.faults().partition(Objects.requireNonNull(shape, "shape"));
+    return lifecycle.faults().partition(Objects.requireNonNull(shape, "shape")).description();
   }
 
   /** Takes down {@code from -> to} only ({@code to -> from} still flows) until {@link #heal()}. */
@@ -268,6 +295,22 @@ public final class Simulator implements AutoCloseable {
     public Builder stepped() {
       draft.stepped = true;
       return this;
+    }
+
+    /**
+     * Replays {@code schedule}: the run is stepped, has the schedule's seed, and makes the
+     * schedule's decisions instead of drawing them (a message it does not list is delivered at
+     * once; its nemesis faults come at their steps instead of the seed's). The test's own faults
+     * are the test's: they happen again as it makes them.
+     */
+    public Builder replay(Schedule schedule) {
+      draft.replay = Objects.requireNonNull(schedule, "schedule");
+      return this;
+    }
+
+    /** Replays the schedule in {@code file} (see {@link #replay(Schedule)}). */
+    public Builder replay(java.nio.file.Path file) {
+      return replay(Schedule.read(file));
     }
 
     /** How long a step waits for a component to become idle before reporting it and going on. */

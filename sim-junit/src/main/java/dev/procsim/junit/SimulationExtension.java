@@ -3,6 +3,7 @@ package dev.procsim.junit;
 import dev.procsim.core.Simulator;
 import dev.procsim.junit.internal.ParallelSettings;
 import dev.procsim.junit.internal.RegressionFile;
+import dev.procsim.junit.internal.RunOptions;
 import dev.procsim.junit.internal.SeedPlan;
 import dev.procsim.junit.internal.SimulationInvocation;
 import dev.procsim.junit.internal.Sweep;
@@ -70,6 +71,7 @@ public final class SimulationExtension
     Optional<RegressionFile> regressions =
         RegressionFile.of(parameter(context, RegressionFile.PARAMETER), testClass, method);
     String testName = TestNames.of(testClass, method);
+    RunOptions options = RunOptions.of(settings, name -> parameter(context, name), testName);
     SeedPlan.Parameters parameters =
         new SeedPlan.Parameters(
             parameter(context, SeedPlan.SEED_PARAMETER),
@@ -77,17 +79,20 @@ public final class SimulationExtension
             parameter(context, SweepShard.PARAMETER));
     // A rerun of one seed (procsim.seed) has no budget: it is one run.
     Optional<Duration> budget =
-        parameters.seed().filter(s -> !s.isBlank()).isPresent()
+        parameters.seed().filter(s -> !s.isBlank()).isPresent() || options.replay().isPresent()
             ? Optional.empty()
             : TimeBudget.parse(settings.time(), testName);
     boolean endless = budget.isPresent() && settings.runs() == 1;
+    // A replayed schedule is one run, with the schedule's seed.
     Stream<Long> planned =
-        SeedPlan.seeds(
-            settings,
-            parameters,
-            regressions.map(RegressionFile::seeds).orElse(List.of()),
-            testName,
-            endless);
+        options.replay().isPresent()
+            ? Stream.of(options.replay().get().seed())
+            : SeedPlan.seeds(
+                settings,
+                parameters,
+                regressions.map(RegressionFile::seeds).orElse(List.of()),
+                testName,
+                endless);
     List<Long> counted = endless ? null : planned.toList();
     Stream<Long> seeds = endless ? planned : counted.stream();
     if (settings.checkDeterminism() && !settings.stepped()) {
@@ -121,7 +126,7 @@ public final class SimulationExtension
         // The budget is checked once a worker is free for the seed, not before it waits for one.
         .peek(next -> sweep.handOut())
         .takeWhile(next -> sweep.hasTimeLeft())
-        .map(next -> invocation(next.seed(), next.run(), settings, regressions, sweep));
+        .map(next -> invocation(next.seed(), next.run(), settings, regressions, sweep, options));
   }
 
   /** One invocation to come: a seed, and which of its runs. */
@@ -142,18 +147,20 @@ public final class SimulationExtension
       SimulationInvocation.Run run,
       SimulationTest settings,
       Optional<RegressionFile> regressions,
-      Sweep sweep) {
+      Sweep sweep,
+      RunOptions options) {
     return new TestTemplateInvocationContext() {
       @Override
       public String getDisplayName(int invocationIndex) {
         return "seed "
             + seed
-            + (run == SimulationInvocation.Run.REPEAT ? " (again, compared)" : "");
+            + (run == SimulationInvocation.Run.REPEAT ? " (again, compared)" : "")
+            + (options.replay().isPresent() ? " (replaying " + options.replaySource() + ")" : "");
       }
 
       @Override
       public List<Extension> getAdditionalExtensions() {
-        return List.of(new SimulationInvocation(seed, settings, run, regressions, sweep));
+        return List.of(new SimulationInvocation(seed, settings, run, regressions, sweep, options));
       }
     };
   }

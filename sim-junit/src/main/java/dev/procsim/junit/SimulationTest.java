@@ -88,4 +88,42 @@ public @interface SimulationTest {
 
   /** How many entries at the end of the message log a failure shows; 40 by default. */
   int logTail() default 40;
+
+  /**
+   * When to write the run's report (one HTML page with its space-time diagram, {@link
+   * dev.procsim.core.RunReport}) into {@code target/procsim/reports/}: on failure by default (its
+   * path is then in the failure, beside the seed, and it is attached to the test with JUnit's
+   * {@code publishFile}); the configuration parameter {@code procsim.report} ({@code always},
+   * {@code on_failure}, {@code never}) sets it for the whole build.
+   */
+  Report report() default Report.DEFAULT;
+
+  /**
+   * A time budget for shrinking a failing stepped run ({@code "2m"}, {@code "30s"}; empty: no
+   * shrinking, unless the configuration parameter {@code procsim.shrink} gives one for the whole
+   * build): its schedule's faults are left out, delta-debugging, as long as the test still fails
+   * the same way (the same first line of its failure, numbers aside); then its delays go. The
+   * failure then names the faults it needs, and the schedule file and the line that replay it.
+   */
+  String shrink() default "";
+
+  /**
+   * A schedule file to replay ({@link dev.procsim.core.Simulator.Builder#replay}), relative to the
+   * working directory: the test runs once, stepped, with the schedule's seed and decisions; empty
+   * (the default) for none. The configuration parameter {@code procsim.replay} does the same
+   * without touching the code.
+   */
+  String replay() default "";
+
+  /** When a simulation test writes its report. */
+  enum Report {
+    /** As the configuration parameter {@code procsim.report} says; on failure without one. */
+    DEFAULT,
+    /** After every run. */
+    ALWAYS,
+    /** When the test fails. */
+    ON_FAILURE,
+    /** Never. */
+    NEVER
+  }
 }

@@ -83,6 +83,11 @@ final class FailureMessages {
   }
 
   /** Awaitility's fail-fast wrapper around procsim's own assertion: the assertion says it all. */
+  /** The message a failure would be reported with, before procsim adds its part: its cause's. */
+  static String rawMessage(Throwable failure) {
+    return messageOf(unwrapped(failure));
+  }
+
   private static Throwable unwrapped(Throwable failure) {
     if (failure.getClass().getName().equals("org.awaitility.core.TerminalFailureException")
         && failure.getCause() instanceof AssertionError) {

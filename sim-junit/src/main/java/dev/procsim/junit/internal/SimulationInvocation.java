@@ -1,6 +1,5 @@
 package dev.procsim.junit.internal;
 
-import dev.procsim.core.LogEvent;
 import dev.procsim.core.MessageLog;
 import dev.procsim.core.Simulator;
 import dev.procsim.junit.SimulationTest;
@@ -33,7 +32,7 @@ import org.opentest4j.TestAbortedException;
  *
  * <pre>{@code
  * List<Extension> extensions =
- *     List.of(new SimulationInvocation(seed, settings, Run.ONLY, Optional.empty(), sweep));
+ *     List.of(new SimulationInvocation(seed, settings, Run.ONLY, Optional.empty(), sweep, options));
  * }</pre>
  */
 public final class SimulationInvocation
@@ -49,6 +48,7 @@ public final class SimulationInvocation
       ExtensionContext.Namespace.create(SimulationInvocation.class);
   private static final String SIMULATOR = "simulator";
   private static final String STARTED = "started";
+  private static final String SHRUNK = "shrunk";
   private static final String PARALLEL_PARAMETER = "junit.jupiter.execution.parallel.enabled";
 
   /** Which run of a seed this is, for the determinism check. */
@@ -66,22 +66,25 @@ public final class SimulationInvocation
   private final Run run;
   private final Optional<RegressionFile> regressions;
   private final Sweep sweep;
+  private final RunOptions options;
 
   /**
    * The invocation of a test annotated with {@code settings}, with {@code seed}, as {@code run}, in
-   * {@code sweep}.
+   * {@code sweep}, with {@code options} (replay, report, shrink).
    */
   public SimulationInvocation(
       long seed,
       SimulationTest settings,
       Run run,
       Optional<RegressionFile> regressions,
-      Sweep sweep) {
+      Sweep sweep,
+      RunOptions options) {
     this.seed = seed;
     this.settings = settings;
     this.run = run;
     this.regressions = regressions;
     this.sweep = sweep;
+    this.options = options;
   }
 
   /**
@@ -135,6 +138,23 @@ public final class SimulationInvocation
               + settings.logTail()
               + ") must be at least 1");
     }
+    Simulator.Builder builder = builder(context);
+    if (runsInParallel(context)) {
+      // Tests running at once share the console: each echoed line says whose it is.
+      builder.echoPrefix("[" + TestNames.of(testClass, method) + " " + label() + "] ");
+    }
+    Simulator sim = builder.build();
+    // In the store before it starts: the store closes it even when start() fails half-way.
+    context.getStore(NAMESPACE).put(SIMULATOR, sim);
+    context.publishReportEntry("procsim.seed", Long.toString(sim.seed()));
+    // Started later, inside the first @BeforeEach method or the test method, where JUnit's
+    // @Timeout reaches: starting a stepped run can take a step timeout per component.
+  }
+
+  /** A builder of this test's simulator: its components, faults and settings, its seed. */
+  private Simulator.Builder builder(ExtensionContext context) {
+    Method method = context.getRequiredTestMethod();
+    Class<?> testClass = context.getRequiredTestClass();
     List<DeclaredComponent> components =
         ComponentDeclarations.forTest(
             testClass, method, context.getRequiredTestInstances().getAllInstances());
@@ -150,17 +170,9 @@ public final class SimulationInvocation
     if (settings.senderNames()) {
       builder.senderNames();
     }
-    if (runsInParallel(context)) {
-      // Tests running at once share the console: each echoed line says whose it is.
-      builder.echoPrefix("[" + TestNames.of(testClass, method) + " " + label() + "] ");
-    }
+    options.replay().ifPresent(builder::replay);
     components.forEach(component -> component.addTo(builder));
-    Simulator sim = builder.build();
-    // In the store before it starts: the store closes it even when start() fails half-way.
-    context.getStore(NAMESPACE).put(SIMULATOR, sim);
-    context.publishReportEntry("procsim.seed", Long.toString(sim.seed()));
-    // Started later, inside the first @BeforeEach method or the test method, where JUnit's
-    // @Timeout reaches: starting a stepped run can take a step timeout per component.
+    return builder;
   }
 
   @Override
@@ -180,7 +192,47 @@ public final class SimulationInvocation
       ExtensionContext context)
       throws Throwable {
     started(context);
-    invocation.proceed();
+    try {
+      invocation.proceed();
+    } catch (Throwable failure) {
+      shrink(failure, invocationContext, context);
+      throw failure;
+    }
+  }
+
+  /**
+   * When asked to, shrinks the failed stepped run to the faults it needs (while its simulator is
+   * still open) and keeps what was found for the failure's text.
+   */
+  private void shrink(
+      Throwable failure, ReflectiveInvocationContext<Method> invocation, ExtensionContext context) {
+    Simulator sim = simulator(context);
+    if (sim == null || options.shrink().isEmpty() || failure instanceof TestAbortedException) {
+      return;
+    }
+    String found;
+    if (!sim.isStepped()) {
+      found =
+          "not shrunk: shrinking replays schedules, which stepped runs record:"
+              + " @SimulationTest(stepped = true)";
+    } else {
+      found =
+          new FailureShrink(
+                  () -> builder(context),
+                  context.getRequiredTestClass(),
+                  invocation.getExecutable(),
+                  invocation.getTarget().orElse(null),
+                  invocation.getArguments(),
+                  settings.allowProtocolErrors(),
+                  artifacts(context))
+              .shrink(failure, sim.schedule(), options.shrink().get(), context);
+    }
+    context.getStore(NAMESPACE).put(SHRUNK, found);
+  }
+
+  private RunArtifacts artifacts(ExtensionContext context) {
+    return new RunArtifacts(
+        options.root(), context.getRequiredTestClass(), context.getRequiredTestMethod());
   }
 
   /** Starts the simulator, once: before the first @BeforeEach method, else before the test. */
@@ -218,19 +270,23 @@ public final class SimulationInvocation
       return;
     }
     checkDeterminism(sim, context);
-    List<LogEvent.ProtocolError> errors = sim.log().protocolErrors();
-    long count = sim.log().protocolErrorCount();
-    if (!errors.isEmpty() && !settings.allowProtocolErrors()) {
-      throw failure(
-          sim,
-          context,
-          "the simulation recorded "
-              + count
-              + " protocol error"
-              + (count == 1 ? "" : "s")
-              + " (allow them with @SimulationTest(allowProtocolErrors = true)); first: "
-              + errors.get(0).describe());
+    if (!sim.log().protocolErrors().isEmpty() && !settings.allowProtocolErrors()) {
+      throw failure(sim, context, protocolErrorsMessage(sim));
     }
+    if (options.report() == SimulationTest.Report.ALWAYS) {
+      artifacts(context).writeReport(sim, "", null, context);
+    }
+  }
+
+  /** Why a run with protocol errors fails, unless the test allows them. */
+  static String protocolErrorsMessage(Simulator sim) {
+    long count = sim.log().protocolErrorCount();
+    return "the simulation recorded "
+        + count
+        + " protocol error"
+        + (count == 1 ? "" : "s")
+        + " (allow them with @SimulationTest(allowProtocolErrors = true)); first: "
+        + sim.log().protocolErrors().get(0).describe();
   }
 
   @Override
@@ -240,7 +296,31 @@ public final class SimulationInvocation
     if (sim == null || failure instanceof TestAbortedException) {
       throw failure;
     }
-    throw FailureMessages.rewrite(failure, sim, label(), recipe(sim, context), settings.logTail());
+    String raw = FailureMessages.rawMessage(failure);
+    throw FailureMessages.rewrite(
+        failure,
+        sim,
+        label(),
+        recipe(sim, context) + afterFailure(sim, context, raw),
+        settings.logTail());
+  }
+
+  /**
+   * What a failure adds after the rerun recipe: where its report is (written now, unless the test
+   * says never), and what shrinking found.
+   */
+  private String afterFailure(Simulator sim, ExtensionContext context, String failure) {
+    StringBuilder text = new StringBuilder();
+    if (options.report() != SimulationTest.Report.NEVER) {
+      artifacts(context)
+          .writeReport(sim, "", failure, context)
+          .ifPresent(page -> text.append("\nreport: ").append(page));
+    }
+    String shrunk = context.getStore(NAMESPACE).get(SHRUNK, String.class);
+    if (shrunk != null) {
+      text.append('\n').append(shrunk);
+    }
+    return text.toString();
   }
 
   @Override
@@ -340,7 +420,12 @@ public final class SimulationInvocation
   /** A failure of procsim's own checks, worded like the test's failures. */
   private AssertionError failure(Simulator sim, ExtensionContext context, String message) {
     return new AssertionError(
-        FailureMessages.compose(message, sim, label(), recipe(sim, context), settings.logTail()));
+        FailureMessages.compose(
+            message,
+            sim,
+            label(),
+            recipe(sim, context) + afterFailure(sim, context, message),
+            settings.logTail()));
   }
 
   private static Simulator simulator(ExtensionContext context) {

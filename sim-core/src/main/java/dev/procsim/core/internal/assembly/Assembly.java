@@ -11,8 +11,10 @@ import dev.procsim.core.internal.component.ProcessComponent;
 import dev.procsim.core.internal.log.LogStore;
 import dev.procsim.core.internal.log.OutputBudget;
 import dev.procsim.core.internal.log.SimulationLog;
+import dev.procsim.core.internal.network.Decisions;
 import dev.procsim.core.internal.network.NetworkEngine;
 import dev.procsim.core.internal.network.Router;
+import dev.procsim.core.internal.network.ScheduleRecorder;
 import dev.procsim.core.internal.process.ProcessLauncher;
 import dev.procsim.core.internal.process.RunContainment;
 import dev.procsim.core.internal.protocol.LineProtocol;
@@ -91,9 +93,15 @@ public final class Assembly {
     for (ComponentDeclaration declaration : config.components()) {
       components.put(declaration.name(), build(declaration));
     }
+    // A stepped run writes its decisions down, so that it can become a schedule to replay.
+    ScheduleRecorder recorder = config.stepped() ? new ScheduleRecorder(config.seed()) : null;
+    Decisions decisions =
+        config.replay().isPresent()
+            ? Decisions.replaying(config.replay().get(), recorder)
+            : Decisions.seeded(config.seed(), recorder);
     this.network =
         new NetworkEngine(
-            store, scheduler.clock(), config.seed(), components, scheduler.deliveryPolicy());
+            store, scheduler.clock(), decisions, components, scheduler.deliveryPolicy());
     scheduler.attach(network, store);
     Router router = new Router(network, store, echo, config.names());
     for (ComponentRuntime component : components.values()) {
@@ -200,6 +208,11 @@ public final class Assembly {
   /** The log users see. */
   public SimulationLog log() {
     return log;
+  }
+
+  /** Where the network's decisions come from, and where a stepped run writes them down. */
+  public Decisions decisions() {
+    return network.decisions();
   }
 
   /** The network engine. */

@@ -4,16 +4,21 @@ import dev.procsim.core.ComponentHandle;
 import dev.procsim.core.Nemesis;
 import dev.procsim.core.Network;
 import dev.procsim.core.PartitionShape;
+import dev.procsim.core.Schedule;
 import dev.procsim.core.SimulationException;
 import dev.procsim.core.internal.component.ComponentRuntime;
 import dev.procsim.core.internal.network.Link;
 import dev.procsim.core.internal.network.NemesisActions;
 import dev.procsim.core.internal.network.NemesisRunner;
 import dev.procsim.core.internal.network.Partitions;
+import dev.procsim.core.internal.network.RunningNemesis;
+import dev.procsim.core.internal.network.ScheduleRecorder;
+import dev.procsim.core.internal.network.ScheduledNemesis;
 import dev.procsim.core.internal.seed.Mixing;
 import dev.procsim.core.internal.seed.SeededRandom;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The faults a test (or a nemesis) applies to a running simulation: the network's fault model,
@@ -31,7 +36,7 @@ public final class FaultControls implements NemesisActions {
   private final Assembly assembly;
   private final Lifecycle lifecycle;
   private final SeededRandom partitionChoices;
-  private NemesisRunner nemesis;
+  private RunningNemesis nemesis;
 
   FaultControls(Assembly assembly, Lifecycle lifecycle) {
     this.assembly = assembly;
@@ -58,14 +63,22 @@ public final class FaultControls implements NemesisActions {
   }
 
   @Override
-  public String partition(PartitionShape shape) {
+  public Partitions.Plan partition(PartitionShape shape) {
     lifecycle.requireRunning();
     Partitions.Plan plan;
     synchronized (partitionChoices) {
       plan = Partitions.ofShape(shape, assembly.config().names(), partitionChoices);
     }
     assembly.network().partition(plan);
-    return plan.description();
+    return plan;
+  }
+
+  @Override
+  public Partitions.Plan partition(PartitionShape shape, List<String> order) {
+    lifecycle.requireRunning();
+    Partitions.Plan plan = Partitions.inOrder(shape, order, assembly.config().names());
+    assembly.network().partition(plan);
+    return plan;
   }
 
   /** Takes down the direction {@code from -> to}; logged. */
@@ -100,13 +113,26 @@ public final class FaultControls implements NemesisActions {
     if (nemesis != null) {
       throw new IllegalStateException("a nemesis is already running; call healAll() first");
     }
-    nemesis =
-        new NemesisRunner(
-            plan,
-            this,
-            assembly.store(),
-            new SeededRandom(Mixing.forPurpose(assembly.config().seed(), "nemesis")),
-            assembly.runId() + "-nemesis");
+    ScheduleRecorder recorder = assembly.decisions().recorder();
+    Optional<Schedule> replay = assembly.config().replay();
+    if (replay.isPresent()) {
+      // The schedule's faults, not the seed's, at the steps they came at.
+      nemesis =
+          new ScheduledNemesis(
+              replay.get().nemesis(), plan.toString(), this, assembly.store(), recorder);
+    } else {
+      NemesisRunner seeded =
+          new NemesisRunner(
+              plan,
+              this,
+              assembly.store(),
+              new SeededRandom(Mixing.forPurpose(assembly.config().seed(), "nemesis")),
+              assembly.runId() + "-nemesis");
+      if (recorder != null) {
+        seeded.recordIn(recorder);
+      }
+      nemesis = seeded;
+    }
     assembly.scheduler().nemesis(nemesis);
   }
 
@@ -116,7 +142,7 @@ public final class FaultControls implements NemesisActions {
    * interrupted; the interrupt is kept.
    */
   boolean stopNemesis(boolean liftLastFault) {
-    NemesisRunner stopping;
+    RunningNemesis stopping;
     synchronized (this) {
       stopping = nemesis;
       nemesis = null;

@@ -3,6 +3,7 @@ package dev.procsim.core.internal.assembly;
 import dev.procsim.core.Durations;
 import dev.procsim.core.Nemesis;
 import dev.procsim.core.Network;
+import dev.procsim.core.Schedule;
 import dev.procsim.core.WireProtocol;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -37,6 +38,7 @@ import java.util.Optional;
  * @param outputPerComponent the most output text kept of one component, in bytes
  * @param outputPerSimulation the most output text kept of all components, in bytes
  * @param stdinBacklog the most messages waiting for one component
+ * @param replay a schedule whose decisions the run makes again (it is stepped, with its seed)
  */
 public record SimulationConfig(
     long seed,
@@ -55,7 +57,8 @@ public record SimulationConfig(
     int outputLimit,
     long outputPerComponent,
     long outputPerSimulation,
-    int stdinBacklog) {
+    int stdinBacklog,
+    Optional<Schedule> replay) {
   /** Copies the components. */
   public SimulationConfig {
     components = List.copyOf(components);

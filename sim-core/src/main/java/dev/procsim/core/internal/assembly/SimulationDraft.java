@@ -2,6 +2,7 @@ package dev.procsim.core.internal.assembly;
 
 import dev.procsim.core.Nemesis;
 import dev.procsim.core.Network;
+import dev.procsim.core.Schedule;
 import dev.procsim.core.Simulator;
 import dev.procsim.core.WireProtocol;
 import dev.procsim.core.internal.seed.Mixing;
@@ -70,6 +71,9 @@ public final class SimulationDraft {
   /** Whether the run is stepped. */
   public boolean stepped;
 
+  /** A schedule to replay, or null; replaying makes the run stepped, with the schedule's seed. */
+  public Schedule replay;
+
   /** See {@link SimulationConfig#stepTimeout()}. */
   public Duration stepTimeout = Simulator.DEFAULT_STEP_TIMEOUT;
 
@@ -95,11 +99,11 @@ public final class SimulationDraft {
   /** The configuration, frozen; throws {@link IllegalStateException} without components. */
   public SimulationConfig freeze() {
     return new SimulationConfig(
-        seed != null ? seed : Mixing.randomSeed(),
+        replay != null ? replay.seed() : seed != null ? seed : Mixing.randomSeed(),
         List.copyOf(components.values()),
         protocol,
         senderNames,
-        stepped,
+        stepped || replay != null,
         stepTimeout,
         stallWarning,
         network,
@@ -111,6 +115,7 @@ public final class SimulationDraft {
         outputLimit,
         outputPerComponent,
         outputPerSimulation,
-        stdinBacklog);
+        stdinBacklog,
+        Optional.ofNullable(replay));
   }
 }

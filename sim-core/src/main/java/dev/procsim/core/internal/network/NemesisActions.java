@@ -15,7 +15,10 @@ import java.util.List;
  */
 public interface NemesisActions {
   /** Partitions the components in {@code shape}, chosen by the seed; returns what was chosen. */
-  String partition(PartitionShape shape);
+  Partitions.Plan partition(PartitionShape shape);
+
+  /** Partitions the components in {@code shape} drawn in {@code order}: a recorded partition. */
+  Partitions.Plan partition(PartitionShape shape, List<String> order);
 
   /** Lifts the partition and every cut. */
   void heal();

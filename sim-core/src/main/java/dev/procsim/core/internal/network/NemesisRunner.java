@@ -26,7 +26,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * runner.stop(true);   // lifts the fault it injected last
  * }</pre>
  */
-public final class NemesisRunner {
+public final class NemesisRunner implements RunningNemesis {
   private final Nemesis plan;
   private final NemesisActions sim;
   private final LogStore log;
@@ -43,6 +43,8 @@ public final class NemesisRunner {
 
   private Runnable undoLast = () -> {};
   private long nextTickNanos = Long.MAX_VALUE;
+  // A stepped run's: where its faults are written down, and the step the current tick is before.
+  private volatile ScheduleRecorder recorder;
 
   /** A runner for {@code plan} acting through {@code sim}; call {@link #start()}. */
   public NemesisRunner(
@@ -55,7 +57,13 @@ public final class NemesisRunner {
     this.thread.setDaemon(true);
   }
 
+  /** Writes the faults of a stepped run down in {@code recorder}, with their steps. */
+  public void recordIn(ScheduleRecorder recorder) {
+    this.recorder = recorder;
+  }
+
   /** Starts ticking on its own thread, on the wall clock. */
+  @Override
   public void start() {
     log.recordFault("nemesis", "started, " + plan);
     thread.start();
@@ -65,13 +73,15 @@ public final class NemesisRunner {
    * For stepped runs: no thread; the stepper calls {@link #tickIfDue} between steps, and intervals
    * are measured on the virtual clock, so faults land at the same steps for the same seed.
    */
+  @Override
   public void startStepped(long nowNanos) {
     log.recordFault("nemesis", "started on the virtual clock, " + plan);
     nextTickNanos = nowNanos + nextInterval();
   }
 
   /** In a stepped run, between two steps: lifts the last fault and injects the next when due. */
-  public void tickIfDue(long nowNanos) {
+  @Override
+  public void tickIfDue(long nowNanos, long step) {
     tick.lock();
     try {
       lock.lock();
@@ -98,6 +108,7 @@ public final class NemesisRunner {
    * Stops ticking and waits for a tick in progress; lifts the last fault when {@code liftLastFault}
    * (not worth it when the simulator is closing). Idempotent.
    */
+  @Override
   public void stop(boolean liftLastFault) throws InterruptedException {
     lock.lock();
     try {
@@ -177,8 +188,12 @@ public final class NemesisRunner {
         PartitionShape shape =
             PartitionShape.values()[random.nextInt(PartitionShape.values().length)];
         log.recordFault("nemesis", "partition " + shape);
-        sim.partition(shape);
-        return sim::heal;
+        Partitions.Plan plan = sim.partition(shape);
+        int handle = started("partition", shape + " " + String.join(",", plan.order()));
+        return () -> {
+          sim.heal();
+          lifted(handle);
+        };
       }
       case CRASH_RESTART -> {
         ComponentHandle victim = pickVictim();
@@ -187,7 +202,11 @@ public final class NemesisRunner {
         }
         log.recordFault("nemesis", "crash and later restart " + victim.name());
         victim.crash();
-        return victim::restart;
+        int handle = started("crash", victim.name());
+        return () -> {
+          victim.restart();
+          lifted(handle);
+        };
       }
       default -> {
         ComponentHandle victim = pickVictim();
@@ -196,8 +215,26 @@ public final class NemesisRunner {
         }
         log.recordFault("nemesis", "pause and later resume " + victim.name());
         victim.pause();
-        return victim::resume;
+        int handle = started("pause", victim.name());
+        return () -> {
+          victim.resume();
+          lifted(handle);
+        };
       }
+    }
+  }
+
+  /** Writes an injected fault down (in a stepped run); its handle, or -1. */
+  private int started(String kind, String target) {
+    ScheduleRecorder to = recorder;
+    return to == null ? -1 : to.nemesisStarted(kind, target);
+  }
+
+  /** Writes down that the fault {@code handle} was lifted, before the stepper's next step. */
+  private void lifted(int handle) {
+    ScheduleRecorder to = recorder;
+    if (to != null && handle >= 0) {
+      to.nemesisLifted(handle);
     }
   }
 

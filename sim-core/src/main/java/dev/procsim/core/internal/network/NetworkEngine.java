@@ -29,7 +29,8 @@ import java.util.function.Supplier;
  * waits in {@link #awaitDue()} for later messages, and a stepped run calls {@link #step} instead.
  *
  * <pre>{@code
- * NetworkEngine network = new NetworkEngine(store, clock, seed, endpoints, NetworkEngine::deliverDue);
+ * NetworkEngine network =
+ *     new NetworkEngine(store, clock, Decisions.seeded(seed, null), endpoints, NetworkEngine::deliverDue);
  * network.send("p1", "p2", "hello");     // logged, decided, queued, handed to p2's endpoint
  * network.close();                       // what is still queued becomes undeliverable
  * }</pre>
@@ -37,7 +38,7 @@ import java.util.function.Supplier;
 public final class NetworkEngine {
   private final LogStore log;
   private final LongSupplier clock;
-  private final long seed;
+  private final Decisions decisions;
   private final Map<String, ? extends Endpoint> endpoints;
   private final Map<String, String> names = new HashMap<>();
   private final DeliveryPolicy policy;
@@ -55,16 +56,19 @@ public final class NetworkEngine {
   private final AtomicLong changes = new AtomicLong();
   private volatile int pending;
 
-  /** A reliable network between {@code endpoints}, keyed by component name. */
+  /**
+   * A reliable network between {@code endpoints}, keyed by component name, whose fault decisions
+   * come from {@code decisions} (the seed's, or a schedule's).
+   */
   public NetworkEngine(
       LogStore log,
       LongSupplier clock,
-      long seed,
+      Decisions decisions,
       Map<String, ? extends Endpoint> endpoints,
       DeliveryPolicy policy) {
     this.log = log;
     this.clock = clock;
-    this.seed = seed;
+    this.decisions = decisions;
     this.endpoints = Map.copyOf(endpoints);
     this.policy = policy;
     for (String name : endpoints.keySet()) {
@@ -119,7 +123,7 @@ public final class NetworkEngine {
               ? 0
               : ++messagesPerLink.computeIfAbsent(from, k -> new HashMap<>())
                   .computeIfAbsent(to, k -> new long[1])[0];
-      FaultDecisions.Copy[] copies = FaultDecisions.decide(seed, from, to, number, faults).copies();
+      FaultDecisions.Copy[] copies = decisions.decide(from, to, number, faults).copies();
       long now = clock.getAsLong();
       DeliveryQueue.Pending previousHead = queue.peek();
       for (int i = 0; i < copies.length; i++) {
@@ -265,9 +269,11 @@ public final class NetworkEngine {
    * (the others keep their place); when none is due, first moves the clock ({@code clockTo} moves
    * it to at least its argument and returns the time now) to the earliest due time, unless that is
    * after {@code limitNanos}. A message stopped by a partition or refused gets its fate. Messages
-   * to held (paused) targets stay queued and are skipped: they could not be acknowledged.
+   * to held (paused) targets stay queued and are skipped: they could not be acknowledged. The step
+   * is number {@code stepNumber} of the run, for the schedule.
    */
-  public StepResult step(SeededRandom choice, LongUnaryOperator clockTo, long limitNanos) {
+  public StepResult step(
+      SeededRandom choice, LongUnaryOperator clockTo, long limitNanos, long stepNumber) {
     return locked(
         () -> {
           if (closed) {
@@ -298,7 +304,8 @@ public final class NetworkEngine {
             held.forEach(queue::putBack);
             return new StepResult(StepResult.Outcome.NOTHING, Optional.empty(), changes.get());
           }
-          DeliveryQueue.Pending chosen = due.remove(choice.nextInt(due.size()));
+          DeliveryQueue.Pending chosen = due.remove(decisions.choose(due, stepNumber, choice));
+          decisions.chosen(stepNumber, chosen.message().id());
           due.forEach(queue::putBack);
           held.forEach(queue::putBack);
           pending = queue.size();
@@ -307,6 +314,22 @@ public final class NetworkEngine {
               ? new StepResult(StepResult.Outcome.DELIVERED, Optional.of(message), changes.get())
               : new StepResult(StepResult.Outcome.STOPPED, Optional.empty(), changes.get());
         });
+  }
+
+  /**
+   * The stepper is about to take step {@code stepNumber}: what the nemesis does now comes before
+   * it.
+   */
+  public void beforeStep(long stepNumber) {
+    ScheduleRecorder recorder = decisions.recorder();
+    if (recorder != null) {
+      recorder.beforeStep(stepNumber);
+    }
+  }
+
+  /** Where the fault decisions come from, and where a stepped run writes them down. */
+  public Decisions decisions() {
+    return decisions;
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.procsim.core.internal.seed.SeededRandom;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,8 +29,19 @@ public final class Partitions {
    *
    * @param description what it is, e.g. {@code [n1] | [n2, n3]}
    * @param blocked every link it takes down, with the reason
+   * @param order for a named shape, the order its components were drawn in (which, with the shape,
+   *     makes it again: {@link #inOrder}); empty for sides
    */
-  public record Plan(String description, Map<Link, String> blocked) {}
+  public record Plan(String description, Map<Link, String> blocked, List<String> order) {
+    /** Copies the order. */
+    public Plan {
+      order = List.copyOf(order);
+    }
+
+    Plan(String description, Map<Link, String> blocked) {
+      this(description, blocked, List.of());
+    }
+  }
 
   /**
    * Components on different sides cannot talk. Components on no side form one more side together,
@@ -87,15 +99,30 @@ public final class Partitions {
     if (all.size() < 2) {
       throw new IllegalArgumentException("a partition needs at least two components");
     }
-    List<String> order = random.shuffled(all);
+    return inOrder(shape, random.shuffled(all), all);
+  }
+
+  /**
+   * The named shape over the components drawn in {@code order} (a permutation of {@code all}): how
+   * a recorded partition is made again.
+   *
+   * @throws IllegalArgumentException when {@code order} is not a permutation of {@code all}
+   */
+  public static Plan inOrder(PartitionShape shape, List<String> order, List<String> all) {
+    if (order.size() != all.size() || !new HashSet<>(order).equals(new HashSet<>(all))) {
+      throw new IllegalArgumentException(
+          "a partition's order must list every component once: " + order + ", not " + all);
+    }
     int half = order.size() / 2;
-    return switch (shape) {
-      case ISOLATE_ONE -> ofSides(List.of(List.of(order.get(0))), all);
-      case RANDOM_HALVES ->
-          ofSides(List.of(order.subList(0, half), order.subList(half, order.size())), all);
-      case BRIDGE -> bridge(order, all);
-      case MAJORITIES_RING -> majoritiesRing(order, all);
-    };
+    Plan plan =
+        switch (shape) {
+          case ISOLATE_ONE -> ofSides(List.of(List.of(order.get(0))), all);
+          case RANDOM_HALVES ->
+              ofSides(List.of(order.subList(0, half), order.subList(half, order.size())), all);
+          case BRIDGE -> bridge(order, all);
+          case MAJORITIES_RING -> majoritiesRing(order, all);
+        };
+    return new Plan(plan.description(), plan.blocked(), order);
   }
 
   /** Two halves that cannot talk, and one node in the middle that talks to both. */

@@ -4,8 +4,8 @@ import dev.procsim.core.internal.log.BlockingWait;
 import dev.procsim.core.internal.log.LogStore;
 import dev.procsim.core.internal.log.Probe;
 import dev.procsim.core.internal.network.DeliveryPolicy;
-import dev.procsim.core.internal.network.NemesisRunner;
 import dev.procsim.core.internal.network.NetworkEngine;
+import dev.procsim.core.internal.network.RunningNemesis;
 import java.time.Duration;
 import java.util.List;
 
@@ -73,7 +73,7 @@ final class RealTimeScheduler implements Scheduler {
   }
 
   @Override
-  public void nemesis(NemesisRunner runner) {
+  public void nemesis(RunningNemesis runner) {
     if (runner != null) {
       runner.start();
     }

@@ -3,8 +3,8 @@ package dev.procsim.core.internal.scheduling;
 import dev.procsim.core.internal.log.LogStore;
 import dev.procsim.core.internal.log.WaitStrategy;
 import dev.procsim.core.internal.network.DeliveryPolicy;
-import dev.procsim.core.internal.network.NemesisRunner;
 import dev.procsim.core.internal.network.NetworkEngine;
+import dev.procsim.core.internal.network.RunningNemesis;
 import java.time.Duration;
 import java.util.List;
 
@@ -18,7 +18,8 @@ import java.util.List;
  * <pre>{@code
  * Scheduler scheduler = Schedulers.create(stepped, seed, echo, stepTimeout, stallWarning, "run-1");
  * LogStore store = new LogStore(scheduler.clock(), outputLimit);
- * NetworkEngine network = new NetworkEngine(store, scheduler.clock(), seed, endpoints, scheduler.deliveryPolicy());
+ * NetworkEngine network =
+ *     new NetworkEngine(store, scheduler.clock(), decisions, endpoints, scheduler.deliveryPolicy());
  * scheduler.attach(network, store);
  * scheduler.start(participants);
  * Message m = scheduler.await(probe, Duration.ofSeconds(5));
@@ -48,7 +49,7 @@ public interface Scheduler extends WaitStrategy {
    * Lets {@code runner} inject its faults (on its own thread in real time, between steps on the
    * virtual clock when stepped); null detaches the current one, which the caller then stops.
    */
-  void nemesis(NemesisRunner runner);
+  void nemesis(RunningNemesis runner);
 
   /** Whether runs are stepped. For the user's question only: nothing internal branches on it. */
   boolean isStepped();

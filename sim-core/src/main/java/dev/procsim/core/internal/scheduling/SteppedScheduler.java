@@ -7,8 +7,8 @@ import dev.procsim.core.internal.log.Deadlines;
 import dev.procsim.core.internal.log.LogStore;
 import dev.procsim.core.internal.log.Probe;
 import dev.procsim.core.internal.network.DeliveryPolicy;
-import dev.procsim.core.internal.network.NemesisRunner;
 import dev.procsim.core.internal.network.NetworkEngine;
+import dev.procsim.core.internal.network.RunningNemesis;
 import dev.procsim.core.internal.seed.SeededRandom;
 import dev.procsim.core.internal.text.ConsoleEcho;
 import dev.procsim.core.internal.text.FailureTexts;
@@ -120,7 +120,7 @@ final class SteppedScheduler implements Scheduler {
   }
 
   @Override
-  public void nemesis(NemesisRunner runner) {
+  public void nemesis(RunningNemesis runner) {
     if (runner != null) {
       running().nemesis(runner);
     } else if (stepper != null) {

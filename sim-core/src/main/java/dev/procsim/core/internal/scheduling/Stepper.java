@@ -2,8 +2,8 @@ package dev.procsim.core.internal.scheduling;
 
 import dev.procsim.core.internal.log.Deadlines;
 import dev.procsim.core.internal.log.LogStore;
-import dev.procsim.core.internal.network.NemesisRunner;
 import dev.procsim.core.internal.network.NetworkEngine;
+import dev.procsim.core.internal.network.RunningNemesis;
 import dev.procsim.core.internal.network.StepResult;
 import dev.procsim.core.internal.seed.SeededRandom;
 import dev.procsim.core.internal.text.ConsoleEcho;
@@ -58,7 +58,7 @@ final class Stepper {
   private final IdleWaits idle;
   private volatile boolean running = true;
   private volatile Throwable broken;
-  private volatile NemesisRunner nemesis;
+  private volatile RunningNemesis nemesis;
   private Request request;
   private long quietAtChanges = -1;
   private long steps;
@@ -115,13 +115,14 @@ final class Stepper {
           last = null;
         }
         idle.settle();
+        network.beforeStep(steps + 1);
         tickNemesis();
         Request serving = requestToServe();
         if (serving == null) {
           continue; // the waiter has what it waited for (or gave up): stand still right here
         }
         long limit = serving.timeLimit;
-        StepResult result = network.step(choice, this::advanceClock, limit);
+        StepResult result = network.step(choice, this::advanceClock, limit, steps + 1);
         switch (result.outcome()) {
           case DELIVERED -> {
             String target = result.delivered().orElseThrow().to();
@@ -159,12 +160,12 @@ final class Stepper {
 
   /** Lets the nemesis act if its time has come on the virtual clock, then waits for its victims. */
   private void tickNemesis() throws InterruptedException {
-    NemesisRunner faults = nemesis;
+    RunningNemesis faults = nemesis;
     if (faults == null) {
       return;
     }
     try {
-      faults.tickIfDue(clock.nanos());
+      faults.tickIfDue(clock.nanos(), steps + 1);
     } catch (RuntimeException e) {
       // A fault that could not be applied must not end the stepper: the nemesis stops instead.
       nemesis = null;
@@ -275,7 +276,7 @@ final class Stepper {
   }
 
   /** Lets {@code runner} inject faults between steps, on the virtual clock; null to stop. */
-  void nemesis(NemesisRunner runner) {
+  void nemesis(RunningNemesis runner) {
     if (runner != null) {
       runner.startStepped(clock.nanos());
     }

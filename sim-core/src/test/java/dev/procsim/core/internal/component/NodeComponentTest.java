@@ -7,6 +7,7 @@ import dev.procsim.core.Message;
 import dev.procsim.core.Node;
 import dev.procsim.core.internal.log.BlockingWait;
 import dev.procsim.core.internal.log.LogStore;
+import dev.procsim.core.internal.network.Decisions;
 import dev.procsim.core.internal.network.NetworkEngine;
 import dev.procsim.core.internal.network.Router;
 import dev.procsim.core.internal.scheduling.RealClock;
@@ -42,7 +43,12 @@ class NodeComponentTest {
     assertThat(store.message(early.id()).fate()).isEqualTo(Fate.IN_FLIGHT);
 
     NetworkEngine network =
-        new NetworkEngine(store, clock, 1, Map.of("kv", target), NetworkEngine::deliverDue);
+        new NetworkEngine(
+            store,
+            clock,
+            Decisions.seeded(1, null),
+            Map.of("kv", target),
+            NetworkEngine::deliverDue);
     target.connect(new Router(network, store, silent, List.of("kv")));
     try {
       target.start();

@@ -8,6 +8,7 @@ import dev.procsim.core.Message;
 import dev.procsim.core.WireProtocol;
 import dev.procsim.core.internal.log.BlockingWait;
 import dev.procsim.core.internal.log.LogStore;
+import dev.procsim.core.internal.network.Decisions;
 import dev.procsim.core.internal.network.NetworkEngine;
 import dev.procsim.core.internal.network.Router;
 import dev.procsim.core.internal.process.ProcessLauncher;
@@ -48,7 +49,12 @@ class ProcessComponentTest {
     assertThat(store.message(early.id()).fate()).isEqualTo(Fate.IN_FLIGHT);
 
     NetworkEngine network =
-        new NetworkEngine(store, clock, 1, Map.of("p2", target), NetworkEngine::deliverDue);
+        new NetworkEngine(
+            store,
+            clock,
+            Decisions.seeded(1, null),
+            Map.of("p2", target),
+            NetworkEngine::deliverDue);
     target.connect(new Router(network, store, silent, List.of("p2")));
     try {
       target.start();

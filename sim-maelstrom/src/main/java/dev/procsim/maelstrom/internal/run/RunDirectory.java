@@ -3,6 +3,7 @@ package dev.procsim.maelstrom.internal.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.procsim.check.CheckResult;
 import dev.procsim.check.HistoryJson;
 import dev.procsim.core.Component;
 import dev.procsim.core.LogEvent;
@@ -31,14 +32,15 @@ import java.util.Map;
  *       HistoryJson}, readable back by sim-check);
  *   <li>{@code log.jsonl}: the message log, one entry per line in its order (sends with their
  *       bodies, deliveries, drops, faults, process starts and exits, protocol errors);
- *   <li>{@code node-logs/<node>.log}: each node's stderr.
+ *   <li>{@code node-logs/<node>.log}: each node's stderr;
+ *   <li>{@code report.html}: the run's picture (a space-time diagram, the operations under it).
  * </ul>
  *
  * and points {@code <root>/latest} at it (a symbolic link, where the file system has them).
  *
  * <pre>{@code
  * Path dir = RunDirectory.create(Path.of("target/procsim/maelstrom"), "echo");
- * RunDirectory.write(dir, result, sim);
+ * RunDirectory.write(dir, result, sim, nodes, checked);
  * }</pre>
  */
 public final class RunDirectory {
@@ -73,7 +75,8 @@ public final class RunDirectory {
   }
 
   /** Writes the run's files into {@code dir} and points {@code latest} beside it at it. */
-  public static void write(Path dir, MaelstromResult result, Simulator sim, List<String> nodes) {
+  public static void write(
+      Path dir, MaelstromResult result, Simulator sim, List<String> nodes, CheckResult checked) {
     try {
       Files.writeString(dir.resolve("results.json"), results(result), StandardCharsets.UTF_8);
       HistoryJson.write(result.history(), dir.resolve("history.jsonl"));
@@ -85,6 +88,12 @@ public final class RunDirectory {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the run's results into " + dir, e);
+    }
+    try {
+      RunReportMaker.write(dir.resolve("report.html"), result, checked, sim);
+    } catch (RuntimeException e) {
+      // The results stand without their picture; say why it is missing.
+      System.err.println("procsim: could not write " + dir.resolve("report.html") + ": " + e);
     }
     pointLatest(dir);
   }

@@ -125,7 +125,7 @@ public final class Runner {
         phase = "writing the results";
         Path dir = RunDirectory.create(settings.store(), workload.name());
         result = result.withDirectory(dir);
-        RunDirectory.write(dir, result, sim, nodes);
+        RunDirectory.write(dir, result, sim, nodes, verdict);
       }
       phase = "done";
       return result;

@@ -81,7 +81,8 @@ final class Verdicts {
               + bad.get(0));
     }
     if (!invalid.isEmpty()) {
-      return new CheckResult(Verdict.INVALID, join(invalid, checker));
+      return new CheckResult(
+          Verdict.INVALID, join(invalid, checker), checker.ordered(), checker.culprits());
     }
     if (!unknown.isEmpty()) {
       return new CheckResult(Verdict.UNKNOWN, join(unknown, checker));

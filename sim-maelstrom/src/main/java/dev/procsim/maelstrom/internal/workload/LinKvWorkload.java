@@ -12,6 +12,7 @@ import dev.procsim.maelstrom.internal.protocol.Json;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -93,10 +94,12 @@ final class LinKvWorkload implements Workload {
     Map<Object, History> byKey = history.partitionBy(op -> ((List<?>) op.input()).get(0));
     List<String> unknown = new ArrayList<>();
     for (Map.Entry<Object, History> key : byKey.entrySet()) {
+      // The register sees each operation's argument alone; the originals are kept to point at.
+      Map<Operation, Operation> originals = new IdentityHashMap<>();
       List<Operation> ops = new ArrayList<>();
       for (Operation op : key.getValue().operations()) {
         Object argument = ((List<?>) op.input()).get(1);
-        ops.add(
+        Operation register =
             new Operation(
                 op.process(),
                 op.function(),
@@ -104,14 +107,18 @@ final class LinKvWorkload implements Workload {
                 op.output(),
                 op.invoked(),
                 op.completed(),
-                op.outcome()));
+                op.outcome());
+        originals.put(register, op);
+        ops.add(register);
       }
       CheckResult result =
           Linearizability.check(Models.casRegister(), History.of(ops), CHECK_LIMIT);
       if (result.verdict() == Verdict.INVALID) {
         return new CheckResult(
             Verdict.INVALID,
-            "key " + key.getKey() + " is not linearizable: " + result.explanation());
+            "key " + key.getKey() + " is not linearizable: " + result.explanation(),
+            result.ordered().stream().map(op -> originals.getOrDefault(op, op)).toList(),
+            result.culprits().stream().map(op -> originals.getOrDefault(op, op)).toList());
       }
       if (result.verdict() == Verdict.UNKNOWN) {
         unknown.add("key " + key.getKey() + ": " + result.explanation());
