@@ -44,7 +44,15 @@ public final class Benchmark {
   /** The scenarios, by the name {@code --only} takes, in the order they run. */
   static final List<String> SCENARIOS =
       List.of(
-          "serial", "pipelined", "fanout", "start-close", "heap", "stepped", "scale", "maelstrom");
+          "serial",
+          "pipelined",
+          "fanout",
+          "start-close",
+          "heap",
+          "stepped",
+          "scale",
+          "maelstrom",
+          "report");
 
   /**
    * Runs every scenario (or those named by {@code --only a,b}) and prints the table; {@code
@@ -107,6 +115,9 @@ public final class Benchmark {
     }
     if (scenarios.contains("maelstrom")) {
       new MaelstromScenarios(nodes, settings.small()).run(table);
+    }
+    if (scenarios.contains("report")) {
+      new ReportScenarios(settings.small()).run(table);
     }
     return table;
   }
