@@ -1,7 +1,11 @@
 package dev.procsim.maelstrom;
 
+import dev.procsim.check.Verdict;
 import dev.procsim.core.Durations;
+import dev.procsim.junit.internal.TimeBudget;
 import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -27,6 +31,9 @@ public final class MaelstromExtension implements ParameterResolver, InvocationIn
 
   /** The configuration parameter (or system property) that reruns one seed. */
   static final String SEED_PARAMETER = "procsim.seed";
+
+  /** The configuration parameter that shrinks every failing stepped run, within a time budget. */
+  static final String SHRINK_PARAMETER = "procsim.shrink";
 
   /** Creates the extension; JUnit does this. */
   public MaelstromExtension() {}
@@ -121,6 +128,10 @@ public final class MaelstromExtension implements ParameterResolver, InvocationIn
       if (test.stepped()) {
         run.stepped();
       }
+      if (!test.replay().isBlank()) {
+        run.replay(Path.of(test.replay()));
+      }
+      shrinkBudget(context, test).ifPresent(run::shrink);
       run.settings(); // every setting checked here, so a wrong one is the annotation's error
     } catch (IllegalArgumentException e) {
       throw new ExtensionConfigurationException(where + ": @MaelstromTest: " + e.getMessage(), e);
@@ -128,9 +139,36 @@ public final class MaelstromExtension implements ParameterResolver, InvocationIn
     MaelstromResult result = run.run();
     context.publishReportEntry("procsim.seed", Long.toString(result.seed()));
     result
+        .shrunk()
+        .flatMap(MaelstromResult.Shrunk::schedule)
+        .ifPresent(file -> context.publishReportEntry("procsim.schedule", file.toString()));
+    result
         .directory()
         .ifPresent(dir -> context.publishReportEntry("procsim.maelstrom.results", dir.toString()));
     return result;
+  }
+
+  /** The annotation's budget, else the build's; none when the test expects a run that fails. */
+  private static Optional<Duration> shrinkBudget(ExtensionContext context, MaelstromTest test) {
+    if (test.expect() != Verdict.VALID) {
+      return Optional.empty();
+    }
+    String budget =
+        !test.shrink().isBlank()
+            ? test.shrink()
+            : context
+                .getConfigurationParameter(SHRINK_PARAMETER)
+                .filter(b -> !b.isBlank() && !b.strip().equals("off"))
+                .orElse("");
+    if (budget.isBlank()) {
+      return Optional.empty();
+    }
+    Duration parsed = TimeBudget.duration(budget);
+    if (parsed == null) {
+      throw new IllegalArgumentException(
+          "the shrinking budget \"" + budget + "\" is not one: " + TimeBudget.FORMS);
+    }
+    return Optional.of(parsed);
   }
 
   private static Optional<Long> seed(ExtensionContext context) {

@@ -40,6 +40,8 @@ import java.util.Optional;
  * @param faults what the nemesis did, one line per fault started
  * @param simulatedTime how long the run took in simulation time (virtual when stepped)
  * @param directory where {@code results.json}, the history and the log were written, if anywhere
+ * @param shrunk what shrinking the failing run found, when it was asked for ({@code
+ *     MaelstromRun.Builder.shrink})
  */
 public record MaelstromResult(
     String workload,
@@ -56,7 +58,8 @@ public record MaelstromResult(
     List<String> badReplies,
     List<String> faults,
     Duration simulatedTime,
-    Optional<Path> directory) {
+    Optional<Path> directory,
+    Optional<Shrunk> shrunk) {
   /** Checks for nulls and copies the collections. */
   public MaelstromResult {
     Objects.requireNonNull(workload, "workload");
@@ -72,6 +75,57 @@ public record MaelstromResult(
     faults = List.copyOf(faults);
     Objects.requireNonNull(simulatedTime, "simulatedTime");
     Objects.requireNonNull(directory, "directory");
+    Objects.requireNonNull(shrunk, "shrunk");
+  }
+
+  /**
+   * What shrinking a failing stepped run found: the smallest schedule that still failed the same
+   * way, what is left in it, and how to replay it.
+   *
+   * <pre>{@code
+   * result.shrunk().ifPresent(s -> System.out.println(s.summary()));
+   * // shrunk 14 faults and 212 operations to 1 fault and 2 operations in 37 runs (48 s): ...
+   * }</pre>
+   *
+   * @param outcome the first line: what it shrank from and to, in how many runs and how long; or
+   *     why it could not
+   * @param kept the faults and operations left, in words (the first few)
+   * @param runs how many runs the shrinking made
+   * @param schedule the shrunk schedule's file ({@code shrunk-schedule.json}), or the failing run's
+   *     own when it did not shrink
+   * @param directory the run directory of the shrunk schedule's replay, with its report
+   * @param replayCommand the {@code bin/procsim test} line that replays it, or empty
+   */
+  public record Shrunk(
+      String outcome,
+      List<String> kept,
+      int runs,
+      Optional<Path> schedule,
+      Optional<Path> directory,
+      String replayCommand) {
+    /** Checks for nulls and copies the list. */
+    public Shrunk {
+      Objects.requireNonNull(outcome, "outcome");
+      kept = List.copyOf(kept);
+      Objects.requireNonNull(schedule, "schedule");
+      Objects.requireNonNull(directory, "directory");
+      Objects.requireNonNull(replayCommand, "replayCommand");
+    }
+
+    /** For a person: the outcome, what is left, the line that replays it, where its files are. */
+    public String summary() {
+      StringBuilder text = new StringBuilder(outcome);
+      if (!kept.isEmpty()) {
+        text.append(": ").append(String.join("; ", kept));
+      }
+      if (!replayCommand.isEmpty()) {
+        text.append("\nreplay it: ").append(replayCommand);
+      } else {
+        schedule.ifPresent(file -> text.append("\nits schedule: ").append(file));
+      }
+      directory.ifPresent(dir -> text.append("\nthe shrunk run: ").append(dir));
+      return text.toString();
+    }
   }
 
   /** The same result, written into {@code dir}. */
@@ -91,7 +145,29 @@ public record MaelstromResult(
         badReplies,
         faults,
         simulatedTime,
-        Optional.of(dir));
+        Optional.of(dir),
+        shrunk);
+  }
+
+  /** The same result, with what shrinking it found. */
+  public MaelstromResult withShrunk(Shrunk found) {
+    return new MaelstromResult(
+        workload,
+        verdict,
+        explanation,
+        seed,
+        stepped,
+        rerun,
+        rerunCommand,
+        history,
+        operations,
+        latencies,
+        network,
+        badReplies,
+        faults,
+        simulatedTime,
+        directory,
+        Optional.of(found));
   }
 
   /** The share of operations that succeeded, from 0 to 1 (1 when there were none). */
@@ -122,6 +198,7 @@ public record MaelstromResult(
     }
     text.append("\nJava: ").append(rerun);
     directory.ifPresent(dir -> text.append("\nresults: ").append(dir));
+    shrunk.ifPresent(found -> text.append('\n').append(found.summary()));
     return text.toString();
   }
 

@@ -67,6 +67,8 @@ public final class MaelstromRun {
     private boolean stepped;
     private Duration recovery = Duration.ofSeconds(10);
     private boolean logStderr;
+    private Path replay;
+    private Duration shrink;
 
     private Builder() {}
 
@@ -224,6 +226,29 @@ public final class MaelstromRun {
     }
 
     /**
+     * Replays the schedule a stepped run wrote ({@code schedule.json} in its directory, or a shrunk
+     * one): the network's decisions, the nemesis's faults at their times and the clients'
+     * operations, instead of drawing them from the seed. The run is stepped and has the schedule's
+     * seed; the other settings must be those of the run that wrote it.
+     */
+    public Builder replay(Path schedule) {
+      this.replay = Objects.requireNonNull(schedule, "schedule");
+      return this;
+    }
+
+    /**
+     * When a stepped run is not valid, shrinks it for at most {@code budget}: runs it again with
+     * fewer faults and client operations (delta debugging), without its delays, and stopping
+     * earlier, keeping each smaller schedule that fails the same way (the same verdict and the same
+     * parts of the explanation, numbers aside). The result's {@link MaelstromResult#shrunk()} says
+     * what was left and the line that replays it.
+     */
+    public Builder shrink(Duration budget) {
+      this.shrink = Objects.requireNonNull(budget, "budget");
+      return this;
+    }
+
+    /**
      * Runs the test and returns its judged result.
      *
      * @throws IllegalArgumentException for a setting that cannot be, naming it
@@ -256,7 +281,9 @@ public final class MaelstromRun {
           stepped,
           recovery,
           logStderr,
-          store);
+          store,
+          replay == null ? null : RunSettings.Replay.of(replay),
+          shrink);
     }
   }
 }

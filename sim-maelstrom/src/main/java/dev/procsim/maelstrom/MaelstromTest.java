@@ -98,4 +98,19 @@ public @interface MaelstromTest {
 
   /** The verdict the test expects; valid by default (invalid, for a test that a bug is caught). */
   Verdict expect() default Verdict.VALID;
+
+  /**
+   * A time budget for shrinking a stepped run that is not valid when a valid one is expected
+   * ({@code "2m"}, {@code "30s"}; empty: none, unless the configuration parameter {@code
+   * procsim.shrink} gives one for the whole build): the failure then names the faults and
+   * operations it needs and the line that replays them ({@code MaelstromRun.Builder.shrink}).
+   */
+  String shrink() default "";
+
+  /**
+   * A schedule to replay ({@code schedule.json} or {@code shrunk-schedule.json} from a stepped
+   * run's directory), relative to the working directory; empty (the default) for none. The run is
+   * then stepped, with the schedule's seed, faults and operations.
+   */
+  String replay() default "";
 }

@@ -60,6 +60,38 @@ class MaelstromTestExtensionTest {
     assertThat(entries).anyMatch(e -> e.contains("procsim.seed=3"));
   }
 
+  static class LossyNaiveBroadcast {
+    @MaelstromTest(
+        workload = "broadcast",
+        bin = {"python3", NODES + "naive_broadcast.py"},
+        nodeCount = 3,
+        timeLimit = "5s",
+        rate = 10,
+        loss = 0.1,
+        seed = 7,
+        stepped = true,
+        shrink = "3m")
+    void broadcasts(MaelstromResult result) {}
+  }
+
+  @Test
+  void aFailingRunWithAShrinkingBudgetNamesWhatItNeedsAndTheLineThatReplaysIt() {
+    EngineExecutionResults results = run(LossyNaiveBroadcast.class);
+
+    results.testEvents().assertStatistics(stats -> stats.failed(1));
+    assertThat(failure(results).getMessage())
+        .contains("but it was broadcast: INVALID")
+        .containsPattern("shrunk \\d+ faults and \\d+ operations to 1 fault and \\d+ operation")
+        .contains("replay it: bin/procsim test -w broadcast")
+        .contains("shrunk-schedule.json");
+    List<String> entries =
+        results.testEvents().reportingEntryPublished().stream()
+            .map(e -> e.getRequiredPayload(ReportEntry.class).getKeyValuePairs().toString())
+            .toList();
+    assertThat(entries)
+        .anyMatch(e -> e.contains("procsim.schedule=") && e.contains("shrunk-schedule.json"));
+  }
+
   static class WrongEcho {
     static boolean ran;
 

@@ -4,10 +4,8 @@ import dev.procsim.core.Durations;
 import dev.procsim.core.Schedule;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Shrinks the schedule of a failing stepped run to one that still fails the same way, with as few
@@ -120,54 +118,16 @@ public final class Shrinker {
    * Delta debugging over the faults of {@code failing}: the smallest found before the budget ends.
    */
   private Schedule ddmin(Schedule failing) {
-    Schedule best = failing;
-    List<Schedule.Fault> current = best.faults();
-    int n = 2;
-    while (current.size() >= 2 && timeLeft()) {
-      List<List<Schedule.Fault>> chunks = split(current, n);
-      Optional<Schedule> smaller = Optional.empty();
-      for (int i = 0; i < chunks.size() && smaller.isEmpty() && timeLeft(); i++) {
-        smaller = attempt(best.keeping(chunks.get(i)));
-      }
-      if (smaller.isPresent()) {
-        n = 2;
-      } else if (n > 2) {
-        for (int i = 0; i < chunks.size() && smaller.isEmpty() && timeLeft(); i++) {
-          smaller = attempt(best.keeping(without(current, chunks.get(i))));
-        }
-        if (smaller.isPresent()) {
-          n = Math.max(n - 1, 2);
-        }
-      }
-      if (smaller.isPresent()) {
-        best = smaller.get();
-        current = best.faults();
-      } else if (n >= current.size()) {
-        break;
-      } else {
-        n = Math.min(current.size(), 2 * n);
-      }
-    }
-    return best;
-  }
-
-  private static List<List<Schedule.Fault>> split(List<Schedule.Fault> faults, int n) {
-    List<List<Schedule.Fault>> chunks = new ArrayList<>();
-    int size = faults.size();
-    for (int i = 0; i < n; i++) {
-      int from = i * size / n;
-      int to = (i + 1) * size / n;
-      if (from < to) {
-        chunks.add(faults.subList(from, to));
-      }
-    }
-    return chunks;
-  }
-
-  private static List<Schedule.Fault> without(
-      List<Schedule.Fault> faults, List<Schedule.Fault> chunk) {
-    Set<Schedule.Fault> gone = new HashSet<>(chunk);
-    return faults.stream().filter(f -> !gone.contains(f)).toList();
+    Schedule[] best = {failing};
+    Ddmin.minimize(
+        failing.faults(),
+        kept -> {
+          Optional<Schedule> run = attempt(best[0].keeping(kept));
+          run.ifPresent(recorded -> best[0] = recorded);
+          return run.map(Schedule::faults);
+        },
+        this::timeLeft);
+    return best[0];
   }
 
   private Optional<Schedule> attempt(Schedule candidate) {

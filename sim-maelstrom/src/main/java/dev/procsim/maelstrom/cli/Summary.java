@@ -43,6 +43,7 @@ final class Summary {
       text.append("  (add --stepped for a run that repeats exactly)\n");
     }
     result.directory().ifPresent(dir -> text.append("results: ").append(dir).append('\n'));
+    result.shrunk().ifPresent(found -> text.append('\n').append(found.summary()).append('\n'));
     text.append('\n').append(lastLine(result.verdict())).append('\n');
     return text.toString();
   }

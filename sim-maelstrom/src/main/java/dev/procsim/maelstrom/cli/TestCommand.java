@@ -182,6 +182,24 @@ public final class TestCommand implements Callable<Integer> {
   private boolean stepped;
 
   @Option(
+      names = "--shrink",
+      paramLabel = "SECONDS",
+      description =
+          "procsim: when a stepped run is not valid, spend up to this long finding the smallest"
+              + " schedule that fails the same way (fewer faults and operations, no delays,"
+              + " stopping earlier); prints it and the line that replays it.")
+  private Double shrink;
+
+  @Option(
+      names = "--replay",
+      paramLabel = "FILE",
+      description =
+          "procsim: replay a stepped run's schedule (schedule.json or shrunk-schedule.json in its"
+              + " directory) instead of drawing faults and operations; the other flags must be the"
+              + " run's.")
+  private Path replay;
+
+  @Option(
       names = "--loss",
       paramLabel = "P",
       description =
@@ -282,7 +300,9 @@ public final class TestCommand implements Callable<Integer> {
         stepped,
         seconds(recovery, "--recovery"),
         logStderr,
-        store);
+        store,
+        replay == null ? null : RunSettings.Replay.of(replay),
+        shrink == null ? null : seconds(shrink, "--shrink"));
   }
 
   private ConsistencyModel consistency() {

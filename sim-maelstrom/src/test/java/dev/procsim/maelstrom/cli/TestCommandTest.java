@@ -144,6 +144,56 @@ class TestCommandTest {
     err.reset();
     assertThat(run("test", "-w", "echo", "--rate", "fast")).isEqualTo(254);
     assertThat(errors()).contains("--rate");
+
+    err.reset();
+    Path missing = store.resolve("no-such-schedule.json");
+    assertThat(run("test", "-w", "echo", "--bin", "true", "--replay", missing.toString()))
+        .isEqualTo(254);
+    assertThat(errors()).contains("cannot read the schedule " + missing);
+
+    err.reset();
+    assertThat(run("test", "-w", "echo", "--bin", "true", "--shrink", "-1")).isEqualTo(254);
+    assertThat(errors()).contains("--shrink must be a number of seconds");
+  }
+
+  @Test
+  void aFailingSteppedRunShrinksAndPrintsTheLineThatReplaysIt() {
+    int code =
+        run(
+            "test",
+            "-w",
+            "broadcast",
+            "--bin",
+            "python3",
+            NODES + "naive_broadcast.py",
+            "--node-count",
+            "3",
+            "--time-limit",
+            "5",
+            "--rate",
+            "10",
+            "--loss",
+            "0.1",
+            "--seed",
+            "7",
+            "--stepped",
+            "--shrink",
+            "180");
+
+    assertThat(code).as(printed()).isEqualTo(1);
+    List<String> lines = lines();
+    assertThat(lines)
+        .anyMatch(line -> line.matches("shrunk \\d+ faults and \\d+ operations to .*"));
+    String replay =
+        lines.stream().filter(line -> line.startsWith("replay it: ")).findFirst().orElseThrow();
+    assertThat(replay).contains("--replay " + store).contains("shrunk-schedule.json");
+    assertThat(lines.get(lines.size() - 1)).isEqualTo("INVALID: analysis invalid");
+
+    // The line replays it: the same verdict, from the file.
+    out.reset();
+    List<String> words =
+        new ArrayList<>(List.of(replay.substring("replay it: bin/procsim ".length()).split(" ")));
+    assertThat(run(words.toArray(String[]::new))).as(printed()).isEqualTo(1);
   }
 
   @Test

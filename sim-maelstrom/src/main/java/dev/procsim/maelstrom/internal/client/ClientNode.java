@@ -13,6 +13,7 @@ import dev.procsim.maelstrom.internal.workload.Workload;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -54,6 +55,8 @@ public final class ClientNode implements Node {
   private long outstandingId = -1;
   private boolean running;
   private Duration stopAt;
+  private Duration goAt;
+  private Deque<ClientOperation> script;
   private Deque<Request> finals;
 
   /** Client {@code index}, bound to node {@code server}. */
@@ -70,6 +73,9 @@ public final class ClientNode implements Node {
   public void start(NodeContext ctx) {
     random = new Random(ctx.seed());
     generator = workload.generator(index, random);
+    if (plan.script() != null) {
+      script = new ArrayDeque<>(plan.script().getOrDefault(index, List.of()));
+    }
   }
 
   @Override
@@ -89,7 +95,8 @@ public final class ClientNode implements Node {
       case GO -> {
         running = true;
         // The time limit counts from here, as Maelstrom's excludes setting the nodes up.
-        stopAt = ctx.now().plus(plan.timeLimit());
+        goAt = ctx.now();
+        stopAt = goAt.plus(plan.timeLimit());
         scheduleNext(ctx);
       }
       case FINISH -> {
@@ -108,7 +115,11 @@ public final class ClientNode implements Node {
 
   private void timer(String payload, NodeContext ctx) {
     if (payload.equals("next")) {
-      if (running && outstanding == null && ctx.now().compareTo(stopAt) < 0) {
+      if (running && outstanding == null && script != null) {
+        if (!script.isEmpty()) {
+          send(script.poll().request(), ctx);
+        }
+      } else if (running && outstanding == null && ctx.now().compareTo(stopAt) < 0) {
         send(generator.next(), ctx);
       }
     } else if (payload.startsWith("timeout ")) {
@@ -158,6 +169,15 @@ public final class ClientNode implements Node {
   }
 
   private void send(Request request, NodeContext ctx) {
+    if (finals == null) {
+      board.operation(
+          new ClientOperation(
+              index,
+              ctx.now().minus(goAt).toNanos(),
+              request.function(),
+              request.input(),
+              request.body()));
+    }
     outstanding = request;
     outstandingId = nextMsgId++;
     board.recorder().invoke(process, request.function(), request.input());
@@ -192,10 +212,21 @@ public final class ClientNode implements Node {
   }
 
   private void scheduleNext(NodeContext ctx) {
-    if (running && plan.meanInterval() != null) {
+    if (running && script != null) {
+      // A replay: the next operation when its time comes, or at once when it is late.
+      if (!script.isEmpty()) {
+        Duration due = goAt.plusNanos(script.peek().atNanos());
+        Duration wait = due.minus(ctx.now());
+        ctx.timer(wait.isNegative() ? Duration.ZERO : wait, "next");
+      }
+    } else if (running && plan.meanInterval() != null) {
       // Jepsen's stagger: a pause uniform between 0 and twice the mean.
       long pause = (long) (random.nextDouble() * 2 * plan.meanInterval().toNanos());
-      ctx.timer(Duration.ofNanos(pause), "next");
+      // No timer that would find the time up: a replay, which knows no pauses, sets none either,
+      // and a stepped replay must see the same timers to take the same steps.
+      if (ctx.now().plusNanos(pause).compareTo(stopAt) < 0) {
+        ctx.timer(Duration.ofNanos(pause), "next");
+      }
     }
   }
 }

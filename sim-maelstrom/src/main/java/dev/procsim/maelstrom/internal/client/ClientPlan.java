@@ -1,6 +1,10 @@
 package dev.procsim.maelstrom.internal.client;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * How every client of a run paces itself: the number of clients, the mean pause between one
@@ -16,9 +20,15 @@ import java.time.Duration;
  * @param meanInterval the mean pause between two operations of one client, or null for none
  * @param timeLimit how long after the clients are told to go no operation starts any more
  * @param rpcTimeout how long a client waits for a reply before the outcome is unknown
+ * @param script the operations each client replays, by client, instead of drawing its own; null
+ *     when they draw
  */
 public record ClientPlan(
-    int concurrency, Duration meanInterval, Duration timeLimit, Duration rpcTimeout) {
+    int concurrency,
+    Duration meanInterval,
+    Duration timeLimit,
+    Duration rpcTimeout,
+    Map<Integer, List<ClientOperation>> script) {
   /** The plan for {@code concurrency} clients sharing {@code rate} operations per second. */
   public static ClientPlan of(
       int concurrency, double rate, Duration timeLimit, Duration rpcTimeout) {
@@ -27,6 +37,15 @@ public record ClientPlan(
           "the rate must be 0 or more operations per second, not " + rate);
     }
     Duration interval = rate == 0 ? null : Duration.ofNanos((long) (concurrency * 1e9 / rate));
-    return new ClientPlan(concurrency, interval, timeLimit, rpcTimeout);
+    return new ClientPlan(concurrency, interval, timeLimit, rpcTimeout, null);
+  }
+
+  /** The same plan, the clients replaying {@code operations} instead of drawing their own. */
+  public ClientPlan replaying(List<ClientOperation> operations) {
+    Map<Integer, List<ClientOperation>> byClient = new HashMap<>();
+    for (ClientOperation op : operations) {
+      byClient.computeIfAbsent(op.client(), c -> new ArrayList<>()).add(op);
+    }
+    return new ClientPlan(concurrency, meanInterval, timeLimit, rpcTimeout, byClient);
   }
 }

@@ -21,6 +21,7 @@ public final class RunBoard {
   private final HistoryRecorder recorder;
   private final int clients;
   private final List<String> badReplies = new ArrayList<>();
+  private final List<ClientOperation> operations = new ArrayList<>();
   private int finalsDone;
   private int open;
   private long completed;
@@ -55,6 +56,16 @@ public final class RunBoard {
   /** The history so far. */
   public History history() {
     return recorder.history();
+  }
+
+  /** A client invoked {@code operation} (not a final one): for the run's schedule. */
+  public synchronized void operation(ClientOperation operation) {
+    operations.add(operation);
+  }
+
+  /** The operations the clients invoked, in order (final ones apart). */
+  public synchronized List<ClientOperation> operations() {
+    return List.copyOf(operations);
   }
 
   /** A reply that did not match the workload's schema, described. */

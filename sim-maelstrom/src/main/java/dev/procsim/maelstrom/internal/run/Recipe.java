@@ -39,6 +39,10 @@ public final class Recipe {
     if (settings.stepped()) {
       words.add("--stepped");
     }
+    if (settings.replay() != null && settings.replay().file() != null) {
+      words.add("--replay");
+      words.add(shellQuote(settings.replay().file().toString()));
+    }
     // The node's command last: its words up to the first that looks like a flag, the rest after
     // "--", so that none of them is taken for one of procsim's.
     words.add("--bin");
@@ -68,6 +72,11 @@ public final class Recipe {
     code.append(".seed(").append(seed).append("L)");
     if (settings.stepped()) {
       code.append(".stepped()");
+    }
+    if (settings.replay() != null && settings.replay().file() != null) {
+      code.append(".replay(java.nio.file.Path.of(")
+          .append(javaString(settings.replay().file().toString()))
+          .append("))");
     }
     return code.append(".run()").toString();
   }

@@ -55,6 +55,7 @@ final class ResultMaker {
         board.badReplies(),
         faults,
         sim.now(),
+        Optional.empty(),
         Optional.empty());
   }
 

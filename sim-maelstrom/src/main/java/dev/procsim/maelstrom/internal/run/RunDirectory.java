@@ -33,7 +33,9 @@ import java.util.Map;
  *   <li>{@code log.jsonl}: the message log, one entry per line in its order (sends with their
  *       bodies, deliveries, drops, faults, process starts and exits, protocol errors);
  *   <li>{@code node-logs/<node>.log}: each node's stderr;
- *   <li>{@code report.html}: the run's picture (a space-time diagram, the operations under it).
+ *   <li>{@code report.html}: the run's picture (a space-time diagram, the operations under it);
+ *   <li>{@code schedule.json}, for a stepped run: its decisions, to replay ({@link
+ *       MaelstromSchedule}); {@code shrunk-schedule.json} when it was shrunk ({@link RunShrinker}).
  * </ul>
  *
  * and points {@code <root>/latest} at it (a symbolic link, where the file system has them).

@@ -38,6 +38,10 @@ import java.util.stream.IntStream;
  * @param recovery the quiet time before a converging workload's final operations
  * @param logStderr whether the nodes' stderr is echoed to the console
  * @param store where run directories go, or null to write none
+ * @param replay a schedule to replay instead of drawing faults and operations from the seed, or
+ *     null; a replay is stepped and has the schedule's seed
+ * @param shrink how long a failing stepped run may spend shrinking its schedule, or null for no
+ *     shrinking
  */
 public record RunSettings(
     String workload,
@@ -60,7 +64,9 @@ public record RunSettings(
     boolean stepped,
     Duration recovery,
     boolean logStderr,
-    Path store) {
+    Path store,
+    Replay replay,
+    Duration shrink) {
   /** The latency distributions, as Maelstrom's {@code --latency-dist} names them. */
   public static final List<String> DISTRIBUTIONS = List.of("constant", "uniform", "exponential");
 
@@ -87,7 +93,35 @@ public record RunSettings(
         false,
         Duration.ofSeconds(10),
         false,
-        RunDirectory.DEFAULT_ROOT);
+        RunDirectory.DEFAULT_ROOT,
+        null,
+        null);
+  }
+
+  /**
+   * A schedule to replay and the file it came from (null when it was made in memory, as a shrink
+   * makes its candidates).
+   *
+   * @param schedule the schedule
+   * @param file where it was read from, or null
+   */
+  public record Replay(MaelstromSchedule schedule, Path file) {
+    /** Checks the schedule. */
+    public Replay {
+      Objects.requireNonNull(schedule, "schedule");
+    }
+
+    /**
+     * Reads the schedule in {@code file}; an {@link IllegalArgumentException} names what is wrong.
+     */
+    public static Replay of(Path file) {
+      try {
+        return new Replay(MaelstromSchedule.read(file), file);
+      } catch (java.io.UncheckedIOException e) {
+        throw new IllegalArgumentException(
+            "cannot read the schedule " + file + ": " + e.getCause().getMessage(), e);
+      }
+    }
   }
 
   /** Checks every value, with a message that names it. */
@@ -148,6 +182,53 @@ public record RunSettings(
     if (recovery.isNegative()) {
       throw new IllegalArgumentException("the recovery time must not be negative: " + recovery);
     }
+    if (replay != null) {
+      long scheduled = replay.schedule().network().seed();
+      if (seed != null && seed != scheduled) {
+        throw new IllegalArgumentException(
+            "the seed "
+                + seed
+                + " is not the seed of the schedule to replay ("
+                + scheduled
+                + "): give no seed with a replay, or that one");
+      }
+      seed = scheduled;
+      stepped = true;
+    }
+    if (shrink != null) {
+      requirePositive(shrink, "shrinking time budget");
+    }
+  }
+
+  /**
+   * These settings replaying {@code replay} (a shrink's candidate) for {@code limit}, not
+   * shrinking, their run directory under {@code storeIn} (null: none).
+   */
+  RunSettings replaying(Replay replay, Duration limit, Path storeIn) {
+    return new RunSettings(
+        workload,
+        command,
+        nodeCount,
+        limit,
+        rate,
+        concurrency,
+        latency,
+        latencyDistribution,
+        loss,
+        duplication,
+        nemesis,
+        nemesisInterval,
+        topology,
+        keyCount,
+        consistency,
+        availability,
+        null,
+        true,
+        recovery,
+        logStderr,
+        storeIn,
+        replay,
+        null);
   }
 
   /**

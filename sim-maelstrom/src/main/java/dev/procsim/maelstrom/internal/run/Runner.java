@@ -18,6 +18,7 @@ import dev.procsim.maelstrom.internal.workload.Workloads;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -49,6 +50,9 @@ public final class Runner {
   private volatile RunBoard board;
   private volatile String phase = "starting the nodes";
   private volatile Duration clientsFrom;
+  private MaelstromSchedule recorded;
+  private volatile Runner shrinking;
+  private volatile int shrinkRuns;
 
   /** A runner for {@code settings}; an unknown workload or topology fails here. */
   public Runner(RunSettings settings) {
@@ -64,8 +68,26 @@ public final class Runner {
                 settings.consistency()));
   }
 
+  /**
+   * The schedule of the run, once a stepped run is over: every decision it made and every operation
+   * its clients sent; null for a real-time run.
+   */
+  public MaelstromSchedule schedule() {
+    return recorded;
+  }
+
   /** Where the run is: its phase, simulation time, operations and messages so far. */
   public RunStatus status() {
+    Runner attempt = shrinking;
+    if (attempt != null) {
+      RunStatus inner = attempt.status();
+      return new RunStatus(
+          "shrinking, run " + shrinkRuns + ": " + inner.phase(),
+          inner.simulated(),
+          inner.timeLimit(),
+          inner.operations(),
+          inner.messages());
+    }
     Simulator sim = running;
     RunBoard current = board;
     Duration from = clientsFrom;
@@ -77,14 +99,50 @@ public final class Runner {
         sim == null ? 0 : sim.log().messageCount());
   }
 
-  /** Runs the test and judges it; writes the run directory unless the settings say none. */
+  /**
+   * Runs the test and judges it; writes the run directory unless the settings say none. A run that
+   * is not valid is shrunk when the settings give a time for it ({@link RunShrinker}); a real-time
+   * run cannot be, and says so.
+   */
   public MaelstromResult run() {
+    MaelstromResult result = runOnce();
+    if (settings.shrink() == null || result.isValid()) {
+      return result;
+    }
+    if (recorded == null) {
+      return result.withShrunk(
+          new MaelstromResult.Shrunk(
+              "not shrunk: only a stepped run has a schedule to shrink (add --stepped)",
+              List.of(),
+              0,
+              Optional.empty(),
+              Optional.empty(),
+              ""));
+    }
+    MaelstromResult.Shrunk found =
+        new RunShrinker(
+                settings,
+                attempt -> {
+                  shrinkRuns++;
+                  shrinking = attempt;
+                })
+            .shrink(result, recorded);
+    shrinking = null;
+    phase = "done";
+    return result.withShrunk(found);
+  }
+
+  private MaelstromResult runOnce() {
     AtomicLong reinits = new AtomicLong();
     RunBoard runBoard = new RunBoard(() -> running.now().toNanos(), settings.concurrency());
     board = runBoard;
     Duration rpcTimeout = workload.rpcTimeout(settings.latency());
-    ClientPlan plan =
+    ClientPlan drawn =
         ClientPlan.of(settings.concurrency(), settings.rate(), settings.timeLimit(), rpcTimeout);
+    ClientPlan plan =
+        settings.replay() == null
+            ? drawn
+            : drawn.replaying(settings.replay().schedule().operations());
     List<String> nodes = settings.nodes();
     Controller controller =
         new Controller(nodes, settings.clients(), workload.setup(nodes), runBoard);
@@ -95,17 +153,22 @@ public final class Runner {
       sim.start();
       phase = "init";
       handshake(sim, runBoard);
-      NemesisDriver nemesis =
-          new NemesisDriver(
-              sim,
-              nodes,
-              settings.nemesis(),
-              settings.nemesisInterval(),
-              sim.seed(),
-              sim.now(),
-              node -> reinit(sim, node, nodes, reinits.incrementAndGet()));
-      phase = "running";
       clientsFrom = sim.now();
+      FaultApplier applier =
+          new FaultApplier(sim, node -> reinit(sim, node, nodes, reinits.incrementAndGet()));
+      RunNemesis nemesis =
+          settings.replay() != null
+              ? new ScriptedNemesis(
+                  settings.replay().schedule().faults(), applier, clientsFrom, sim::now)
+              : new NemesisDriver(
+                  sim,
+                  nodes,
+                  settings.nemesis(),
+                  settings.nemesisInterval(),
+                  sim.seed(),
+                  clientsFrom,
+                  applier);
+      phase = "running";
       runClients(sim, nemesis, clientsFrom.plus(settings.timeLimit()));
       awaitLastReplies(sim, runBoard, rpcTimeout);
       if (workload.hasFinalPhase()) {
@@ -121,11 +184,17 @@ public final class Runner {
       MaelstromResult result =
           new ResultMaker(settings, sim)
               .result(workload.name(), runBoard, verdict, nemesis.actions());
+      if (sim.isStepped()) {
+        recorded = new MaelstromSchedule(sim.schedule(), nemesis.recorded(), runBoard.operations());
+      }
       if (settings.store() != null) {
         phase = "writing the results";
         Path dir = RunDirectory.create(settings.store(), workload.name());
         result = result.withDirectory(dir);
         RunDirectory.write(dir, result, sim, nodes, verdict);
+        if (recorded != null) {
+          recorded.write(dir.resolve("schedule.json"));
+        }
       }
       phase = "done";
       return result;
@@ -194,7 +263,7 @@ public final class Runner {
   }
 
   /** Until {@code end}, the time limit, the nemesis acting when its time comes. */
-  private static void runClients(Simulator sim, NemesisDriver nemesis, Duration end) {
+  private static void runClients(Simulator sim, RunNemesis nemesis, Duration end) {
     while (sim.now().compareTo(end) < 0) {
       Duration next = nemesis.nextAction();
       if (next == null || next.compareTo(end) >= 0) {

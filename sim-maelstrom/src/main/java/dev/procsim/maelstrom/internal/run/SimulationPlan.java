@@ -54,6 +54,10 @@ final class SimulationPlan {
     if (settings.stepped()) {
       builder.stepped();
     }
+    if (settings.replay() != null) {
+      // The network's decisions and the steps' choices; the nemesis and the clients replay theirs.
+      builder.replay(settings.replay().schedule().network());
+    }
     List<String> nodes = settings.nodes();
     for (String node : nodes) {
       builder.component(ComponentSpec.of(node, settings.command().toArray(String[]::new)));

@@ -34,6 +34,8 @@ class RecipeTest {
         stepped,
         d.recovery(),
         false,
+        null,
+        null,
         null);
   }
 
