@@ -81,7 +81,8 @@ class MaelstromTestExtensionTest {
     results.testEvents().assertStatistics(stats -> stats.failed(1));
     assertThat(failure(results).getMessage())
         .contains("but it was broadcast: INVALID")
-        .containsPattern("shrunk \\d+ faults and \\d+ operations to 1 fault and \\d+ operation")
+        .containsPattern(
+            "shrunk \\d+ faults and \\d+ operations to \\d+ faults? and \\d+ operations? in")
         .contains("replay it: bin/procsim test -w broadcast")
         .contains("shrunk-schedule.json");
     List<String> entries =

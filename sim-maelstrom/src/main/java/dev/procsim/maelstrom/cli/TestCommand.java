@@ -249,7 +249,8 @@ public final class TestCommand implements Callable<Integer> {
     int code = VALID;
     for (int run = 0; run < testCount && code == VALID; run++) {
       if (run > 0) {
-        settings = settings(seed == null ? null : seed + run);
+        // A replay repeats its schedule's seed; otherwise the seeds are one apart.
+        settings = settings(seed == null || replay != null ? seed : seed + run);
         out.println();
       }
       if (testCount > 1) {

@@ -116,7 +116,8 @@ public final class ClientNode implements Node {
   private void timer(String payload, NodeContext ctx) {
     if (payload.equals("next")) {
       if (running && outstanding == null && script != null) {
-        if (!script.isEmpty()) {
+        // A replay that stops the clients earlier sends nothing after its time limit either.
+        if (!script.isEmpty() && ctx.now().compareTo(stopAt) < 0) {
           send(script.poll().request(), ctx);
         }
       } else if (running && outstanding == null && ctx.now().compareTo(stopAt) < 0) {
@@ -214,7 +215,7 @@ public final class ClientNode implements Node {
   private void scheduleNext(NodeContext ctx) {
     if (running && script != null) {
       // A replay: the next operation when its time comes, or at once when it is late.
-      if (!script.isEmpty()) {
+      if (!script.isEmpty() && goAt.plusNanos(script.peek().atNanos()).compareTo(stopAt) < 0) {
         Duration due = goAt.plusNanos(script.peek().atNanos());
         Duration wait = due.minus(ctx.now());
         ctx.timer(wait.isNegative() ? Duration.ZERO : wait, "next");

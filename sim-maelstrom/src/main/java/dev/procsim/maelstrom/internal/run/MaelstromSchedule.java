@@ -34,17 +34,56 @@ import java.util.Set;
  * MaelstromSchedule smaller = schedule.keeping(schedule.units().subList(0, 3));
  * }</pre>
  *
+ * @param shape the run the schedule belongs to: its workload, nodes and clients
  * @param network procsim's schedule of the run
  * @param faults the nemesis's faults, in the order they came
  * @param operations the client operations, in the order they were invoked (final ones apart)
  */
 public record MaelstromSchedule(
-    Schedule network, List<Fault> faults, List<ClientOperation> operations) {
+    Shape shape, Schedule network, List<Fault> faults, List<ClientOperation> operations) {
+  /** The format's name, the first field of the file. */
+  static final String FORMAT = "procsim-maelstrom-schedule/1";
+
+  private static final Set<String> KINDS = Set.of("partition", "kill", "pause");
+
   /** Copies the lists. */
   public MaelstromSchedule {
+    Objects.requireNonNull(shape, "shape");
     Objects.requireNonNull(network, "network");
     faults = List.copyOf(faults);
     operations = List.copyOf(operations);
+  }
+
+  /**
+   * What a replay must have in common with the run that wrote the schedule.
+   *
+   * @param workload the workload's name
+   * @param nodeCount how many nodes
+   * @param clientCount how many clients
+   */
+  public record Shape(String workload, int nodeCount, int clientCount) {
+    /** The shape of a run made with {@code settings}. */
+    static Shape of(RunSettings settings) {
+      return new Shape(settings.workload(), settings.nodeCount(), settings.concurrency());
+    }
+
+    /**
+     * How a run's workload, node and client counts differ from this shape, in words; empty when
+     * not.
+     */
+    String mismatch(String otherWorkload, int otherNodes, int otherClients) {
+      List<String> differences = new ArrayList<>();
+      if (!workload.equals(otherWorkload)) {
+        differences.add("the workload " + workload + ", not " + otherWorkload);
+      }
+      if (nodeCount != otherNodes) {
+        differences.add(nodeCount + " nodes, not " + otherNodes);
+      }
+      if (clientCount != otherClients) {
+        differences.add(clientCount + " clients, not " + otherClients);
+      }
+      return String.join("; ", differences);
+    }
   }
 
   /**
@@ -101,6 +140,7 @@ public record MaelstromSchedule(
     Set<Object> keep = new HashSet<>(kept);
     List<Schedule.Fault> networkFaults = network.faults().stream().filter(keep::contains).toList();
     return new MaelstromSchedule(
+        shape,
         network.keeping(networkFaults),
         faults.stream().filter(keep::contains).toList(),
         operations.stream().filter(keep::contains).toList());
@@ -108,7 +148,7 @@ public record MaelstromSchedule(
 
   /** This schedule with every network delay set to nothing. */
   public MaelstromSchedule withoutDelays() {
-    return new MaelstromSchedule(network.withoutDelays(), faults, operations);
+    return new MaelstromSchedule(shape, network.withoutDelays(), faults, operations);
   }
 
   /** How many faults (network and nemesis). */
@@ -128,7 +168,10 @@ public record MaelstromSchedule(
   /** Writes the schedule as JSON to {@code file}. */
   public void write(Path file) {
     ObjectNode json = Json.object();
-    json.put("format", "procsim-maelstrom-schedule/1");
+    json.put("format", FORMAT);
+    json.put("workload", shape.workload());
+    json.put("nodes", shape.nodeCount());
+    json.put("clients", shape.clientCount());
     json.put("network", network.text());
     ArrayNode faultsJson = json.putArray("faults");
     for (Fault fault : faults) {
@@ -156,9 +199,11 @@ public record MaelstromSchedule(
   }
 
   /**
-   * Reads a schedule written by {@link #write}.
+   * Reads a schedule written by {@link #write}, checking every field: a file that is not one says
+   * which entry is wrong and how, rather than replaying something else.
    *
    * @throws IllegalArgumentException naming the file and what is wrong
+   * @throws UncheckedIOException when the file cannot be read
    */
   public static MaelstromSchedule read(Path file) {
     JsonNode json;
@@ -167,44 +212,147 @@ public record MaelstromSchedule(
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the schedule " + file, e);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(file + ": not JSON: " + e.getMessage(), e);
     }
-    if (!"procsim-maelstrom-schedule/1".equals(json.path("format").asText())) {
-      throw new IllegalArgumentException(
-          file
-              + ": not a Maelstrom run's schedule (its \"format\" is not procsim-maelstrom-schedule/1)");
+    Reader in = new Reader(file);
+    if (!FORMAT.equals(json.path("format").asText())) {
+      throw in.wrong("not a Maelstrom run's schedule (its \"format\" is not " + FORMAT + ")");
     }
-    Schedule network = Schedule.parse(json.path("network").asText(), file + " (network)");
+    Shape shape =
+        new Shape(
+            in.text(json, "workload"), in.count(json, "nodes", 1), in.count(json, "clients", 1));
+    if (!json.path("network").isTextual()) {
+      throw in.wrong("\"network\" must be procsim's schedule, as text");
+    }
+    Schedule network = Schedule.parse(json.get("network").asText(), file + " (network)");
     List<Fault> faults = new ArrayList<>();
-    for (JsonNode f : json.path("faults")) {
-      List<List<String>> cuts = new ArrayList<>();
-      for (JsonNode cut : f.path("cuts")) {
-        cuts.add(List.of(cut.path(0).asText(), cut.path(1).asText()));
-      }
-      List<String> victims = new ArrayList<>();
-      f.path("victims").forEach(v -> victims.add(v.asText()));
-      faults.add(
-          new Fault(
-              f.path("kind").asText(),
-              f.path("what").asText(),
-              f.path("from").asLong(),
-              f.path("to").asLong(-1),
-              cuts,
-              victims));
+    JsonNode faultsJson = in.array(json, "faults");
+    for (int i = 0; i < faultsJson.size(); i++) {
+      faults.add(in.fault(faultsJson.get(i), "faults[" + i + "]", shape));
     }
     List<ClientOperation> operations = new ArrayList<>();
-    for (JsonNode o : json.path("operations")) {
-      if (!o.path("body").isObject()) {
-        throw new IllegalArgumentException(file + ": an operation without a body: " + o);
-      }
-      operations.add(
-          new ClientOperation(
-              o.path("client").asInt(),
-              o.path("at").asLong(),
-              o.path("f").asText(),
-              Json.plain(o.get("input")),
-              (ObjectNode) o.get("body")));
+    JsonNode opsJson = in.array(json, "operations");
+    for (int i = 0; i < opsJson.size(); i++) {
+      operations.add(in.operation(opsJson.get(i), "operations[" + i + "]", shape));
     }
-    return new MaelstromSchedule(network, faults, operations);
+    return new MaelstromSchedule(shape, network, faults, operations);
+  }
+
+  /** Reads the fields of one file, each wrong one an error naming the file and the field. */
+  private record Reader(Path file) {
+    IllegalArgumentException wrong(String what) {
+      return new IllegalArgumentException(file + ": " + what);
+    }
+
+    String text(JsonNode node, String field) {
+      JsonNode value = node.get(field);
+      if (value == null || !value.isTextual() || value.asText().isEmpty()) {
+        throw wrong("\"" + field + "\" must be a text, not " + value);
+      }
+      return value.asText();
+    }
+
+    int count(JsonNode node, String field, int least) {
+      JsonNode value = node.get(field);
+      if (value == null
+          || !value.canConvertToInt()
+          || !value.isIntegralNumber()
+          || value.asInt() < least) {
+        throw wrong(
+            "\"" + field + "\" must be a whole number of at least " + least + ", not " + value);
+      }
+      return value.asInt();
+    }
+
+    long nanos(JsonNode node, String where, String field, long least) {
+      JsonNode value = node.get(field);
+      if (value == null
+          || !value.isIntegralNumber()
+          || !value.canConvertToLong()
+          || value.asLong() < least) {
+        throw wrong(
+            where
+                + ": \""
+                + field
+                + "\" must be nanoseconds, at least "
+                + least
+                + ", not "
+                + value);
+      }
+      return value.asLong();
+    }
+
+    JsonNode array(JsonNode node, String field) {
+      JsonNode value = node.get(field);
+      if (value == null || !value.isArray()) {
+        throw wrong("\"" + field + "\" must be an array, not " + value);
+      }
+      return value;
+    }
+
+    String node(JsonNode value, String where, Shape shape) {
+      String name = value == null || !value.isTextual() ? null : value.asText();
+      if (name == null
+          || !name.matches("n\\d+")
+          || Integer.parseInt(name.substring(1)) >= shape.nodeCount()) {
+        throw wrong(
+            where + ": " + value + " is not one of the nodes n0 to n" + (shape.nodeCount() - 1));
+      }
+      return name;
+    }
+
+    Fault fault(JsonNode f, String where, Shape shape) {
+      if (!f.isObject()) {
+        throw wrong(where + " must be an object, not " + f);
+      }
+      String kind = text(f, "kind");
+      if (!KINDS.contains(kind)) {
+        throw wrong(
+            where + ": no fault kind \"" + kind + "\"; there are partition, kill and pause");
+      }
+      long from = nanos(f, where, "from", 0);
+      long to = nanos(f, where, "to", -1);
+      if (to >= 0 && to < from) {
+        throw wrong(where + ": lifted at " + to + " ns, before it came at " + from + " ns");
+      }
+      List<List<String>> cuts = new ArrayList<>();
+      for (JsonNode cut : array(f, "cuts")) {
+        if (!cut.isArray() || cut.size() != 2) {
+          throw wrong(where + ": a cut is [from, to], not " + cut);
+        }
+        cuts.add(List.of(node(cut.get(0), where, shape), node(cut.get(1), where, shape)));
+      }
+      List<String> victims = new ArrayList<>();
+      for (JsonNode victim : array(f, "victims")) {
+        victims.add(node(victim, where, shape));
+      }
+      return new Fault(kind, text(f, "what"), from, to, cuts, victims);
+    }
+
+    ClientOperation operation(JsonNode o, String where, Shape shape) {
+      if (!o.isObject()) {
+        throw wrong(where + " must be an object, not " + o);
+      }
+      JsonNode client = o.get("client");
+      if (client == null
+          || !client.isIntegralNumber()
+          || client.asInt() < 0
+          || client.asInt() >= shape.clientCount()) {
+        throw wrong(
+            where
+                + ": \"client\" must be a client's number, 0 to "
+                + (shape.clientCount() - 1)
+                + ", not "
+                + client);
+      }
+      long at = nanos(o, where, "at", 0);
+      String function = text(o, "f");
+      JsonNode body = o.get("body");
+      if (body == null || !body.isObject() || !body.path("type").isTextual()) {
+        throw wrong(where + ": \"body\" must be a request, an object with a \"type\", not " + body);
+      }
+      return new ClientOperation(
+          client.asInt(), at, function, Json.plain(o.get("input")), (ObjectNode) body);
+    }
   }
 }

@@ -166,7 +166,8 @@ public final class RunDirectory {
     return json;
   }
 
-  private static void pointLatest(Path dir) {
+  /** Points {@code latest}, two levels up, at {@code dir}. */
+  static void pointLatest(Path dir) {
     Path latest = dir.getParent().getParent().resolve("latest");
     try {
       Files.deleteIfExists(latest);

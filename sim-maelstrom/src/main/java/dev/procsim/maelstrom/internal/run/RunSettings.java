@@ -118,8 +118,11 @@ public record RunSettings(
       try {
         return new Replay(MaelstromSchedule.read(file), file);
       } catch (java.io.UncheckedIOException e) {
-        throw new IllegalArgumentException(
-            "cannot read the schedule " + file + ": " + e.getCause().getMessage(), e);
+        String why =
+            e.getCause() instanceof java.nio.file.NoSuchFileException
+                ? "there is no such file"
+                : e.getCause().toString();
+        throw new IllegalArgumentException("cannot read the schedule " + file + ": " + why, e);
       }
     }
   }
@@ -194,6 +197,15 @@ public record RunSettings(
       }
       seed = scheduled;
       stepped = true;
+      String mismatch = replay.schedule().shape().mismatch(workload, nodeCount, concurrency);
+      if (!mismatch.isEmpty()) {
+        throw new IllegalArgumentException(
+            "the schedule to replay"
+                + (replay.file() == null ? "" : " (" + replay.file() + ")")
+                + " is of another run: "
+                + mismatch
+                + "; give the flags of the run that wrote it");
+      }
     }
     if (shrink != null) {
       requirePositive(shrink, "shrinking time budget");
@@ -225,7 +237,7 @@ public record RunSettings(
         null,
         true,
         recovery,
-        logStderr,
+        false,
         storeIn,
         replay,
         null);

@@ -3,7 +3,6 @@ package dev.procsim.maelstrom.internal.run;
 import dev.procsim.check.Verdict;
 import dev.procsim.core.Durations;
 import dev.procsim.junit.internal.Ddmin;
-import dev.procsim.maelstrom.MaelstromException;
 import dev.procsim.maelstrom.MaelstromResult;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +22,7 @@ import java.util.regex.Pattern;
  *
  * <pre>{@code
  * MaelstromResult.Shrunk shrunk =
- *     new RunShrinker(settings, phase -> status = phase).shrink(failing, runner.schedule());
+ *     new RunShrinker(settings, attempt -> current = attempt).shrink(failing, runner.schedule());
  * }</pre>
  */
 final class RunShrinker {
@@ -133,15 +132,15 @@ final class RunShrinker {
             + counts(original)
             + " to "
             + counts(smallest)
-            + (limit.equals(settings.timeLimit())
-                ? ""
-                : ", the clients stopping at " + Durations.format(limit))
             + " in "
             + runs
             + (runs == 1 ? " run" : " runs")
             + " ("
             + Durations.format(Duration.ofNanos(System.nanoTime() - started))
-            + ")";
+            + ")"
+            + (limit.equals(settings.timeLimit())
+                ? ""
+                : "; the clients stop at " + Durations.format(limit));
     List<String> kept = named(smallest);
     Optional<Path> dir = failing.directory();
     if (dir.isEmpty()) {
@@ -159,7 +158,7 @@ final class RunShrinker {
     MaelstromResult result;
     try {
       result = runner.run();
-    } catch (MaelstromException e) {
+    } catch (RuntimeException | AssertionError e) {
       return new MaelstromResult.Shrunk(
           outcome + "; its replay from " + file + " could not run: " + e.getMessage(),
           kept,
@@ -168,6 +167,8 @@ final class RunShrinker {
           Optional.empty(),
           command);
     }
+    // The run the user started stays the latest; the shrunk one is named in the outcome.
+    RunDirectory.pointLatest(dir.get());
     if (!signature(result).equals(target)) {
       outcome +=
           "; but its replay from the file did not fail the same way (" + result.verdict() + ")";
@@ -200,8 +201,9 @@ final class RunShrinker {
     MaelstromResult result;
     try {
       result = runner.run();
-    } catch (MaelstromException e) {
-      return Optional.empty(); // a run that cannot even start fails another way
+    } catch (RuntimeException | AssertionError e) {
+      // A run that cannot start, or runs out of its time budget, fails another way.
+      return Optional.empty();
     }
     return signature(result).equals(target)
         ? Optional.ofNullable(runner.schedule())
@@ -216,14 +218,21 @@ final class RunShrinker {
     return schedule.network().delays() > 0;
   }
 
-  /** The last moment a kept operation or fault begins or ends, since the clients began. */
-  private static Duration lastMoment(MaelstromSchedule schedule) {
+  /**
+   * The last moment, within the clients' time, that a kept operation or fault begins or ends, since
+   * the clients began (a fault still on at the time limit ends with the run, whenever it stops).
+   */
+  private Duration lastMoment(MaelstromSchedule schedule) {
+    long end = limit.toNanos();
     long last = 0;
     for (var op : schedule.operations()) {
       last = Math.max(last, op.atNanos());
     }
     for (MaelstromSchedule.Fault fault : schedule.faults()) {
-      last = Math.max(last, Math.max(fault.fromNanos(), fault.toNanos()));
+      last = Math.max(last, fault.fromNanos());
+      if (fault.toNanos() >= 0 && fault.toNanos() <= end) {
+        last = Math.max(last, fault.toNanos());
+      }
     }
     return Duration.ofNanos(last);
   }

@@ -112,22 +112,37 @@ public final class Runner {
     if (recorded == null) {
       return result.withShrunk(
           new MaelstromResult.Shrunk(
-              "not shrunk: only a stepped run has a schedule to shrink (add --stepped)",
+              "not shrunk: only a stepped run has a schedule to shrink (--stepped, stepped(),"
+                  + " stepped = true)",
               List.of(),
               0,
               Optional.empty(),
               Optional.empty(),
               ""));
     }
-    MaelstromResult.Shrunk found =
-        new RunShrinker(
-                settings,
-                attempt -> {
-                  shrinkRuns++;
-                  shrinking = attempt;
-                })
-            .shrink(result, recorded);
-    shrinking = null;
+    MaelstromResult.Shrunk found;
+    try {
+      found =
+          new RunShrinker(
+                  settings,
+                  attempt -> {
+                    shrinkRuns++;
+                    shrinking = attempt;
+                  })
+              .shrink(result, recorded);
+    } catch (RuntimeException e) {
+      // The failing run stands; the shrink says what stopped it.
+      found =
+          new MaelstromResult.Shrunk(
+              "not shrunk: " + e,
+              List.of(),
+              shrinkRuns,
+              result.directory().map(dir -> dir.resolve("schedule.json")),
+              Optional.empty(),
+              "");
+    } finally {
+      shrinking = null;
+    }
     phase = "done";
     return result.withShrunk(found);
   }
@@ -185,7 +200,12 @@ public final class Runner {
           new ResultMaker(settings, sim)
               .result(workload.name(), runBoard, verdict, nemesis.actions());
       if (sim.isStepped()) {
-        recorded = new MaelstromSchedule(sim.schedule(), nemesis.recorded(), runBoard.operations());
+        recorded =
+            new MaelstromSchedule(
+                MaelstromSchedule.Shape.of(settings),
+                sim.schedule(),
+                nemesis.recorded(),
+                runBoard.operations());
       }
       if (settings.store() != null) {
         phase = "writing the results";
