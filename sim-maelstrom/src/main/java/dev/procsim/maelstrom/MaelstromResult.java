@@ -37,7 +37,8 @@ import java.util.Optional;
  * @param latencies quantiles of the successful operations' latency: p50, p95, p99 and max
  * @param network message counts, as Maelstrom's {@code :net} statistics
  * @param badReplies replies that broke the workload's schema (each also makes the run invalid)
- * @param faults what the nemesis did, one line per fault started
+ * @param faults what the nemesis did, one line per fault started, its time counted from the
+ *     clients' start (as the time limit and the schedule count it)
  * @param simulatedTime how long the run took in simulation time (virtual when stepped)
  * @param directory where {@code results.json}, the history and the log were written, if anywhere
  * @param shrunk what shrinking the failing run found, when it was asked for ({@code
@@ -84,7 +85,7 @@ public record MaelstromResult(
    *
    * <pre>{@code
    * result.shrunk().ifPresent(s -> System.out.println(s.summary()));
-   * // shrunk 14 faults and 212 operations to 1 fault and 2 operations in 37 runs (48 s): ...
+   * // shrunk 14 faults and 212 operations to 1 fault and 2 operations in 37 runs (48 s); ...
    * }</pre>
    *
    * @param outcome the first line: what it shrank from and to, in how many runs and how long; or
@@ -246,7 +247,7 @@ public record MaelstromResult(
             network.serverMessagesPerOperation()));
     text.append("simulated time   ").append(Durations.format(simulatedTime)).append('\n');
     if (!faults.isEmpty()) {
-      text.append("faults           ").append(faults.size()).append(": ");
+      text.append("faults           ").append(faults.size()).append(", from the clients' start: ");
       text.append(String.join("; ", faults.subList(0, Math.min(6, faults.size()))));
       if (faults.size() > 6) {
         text.append("; ...");

@@ -95,7 +95,8 @@ final class NemesisDriver implements RunNemesis {
   }
 
   private String at() {
-    return Durations.format(sim.now()) + ": ";
+    // From the clients' start, as the schedule and the shrinker's description count.
+    return Durations.format(sim.now().minus(start)) + ": ";
   }
 
   /** The faults injected so far, with their times since the clients began: for the schedule. */

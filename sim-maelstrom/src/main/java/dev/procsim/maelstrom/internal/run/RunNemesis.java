@@ -24,7 +24,10 @@ interface RunNemesis {
   /** Lifts every fault still injected. */
   void endAll();
 
-  /** What it did, a line per fault started: {@code "12.3 s: partition majority"}. */
+  /**
+   * What it did, a line per fault started, its time since the clients began: {@code "12.3 s:
+   * partition majority"}.
+   */
   List<String> actions();
 
   /** The faults it injected, with their times since the clients began. */

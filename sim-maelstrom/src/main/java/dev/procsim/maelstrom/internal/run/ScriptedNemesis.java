@@ -65,7 +65,7 @@ final class ScriptedNemesis implements RunNemesis {
       if (event.start()) {
         applier.apply(fault);
         active[event.fault()] = true;
-        actions.add(Durations.format(now) + ": " + fault.what());
+        actions.add(Durations.format(Duration.ofNanos(since)) + ": " + fault.what());
         recorded.add(
             new MaelstromSchedule.Fault(
                 fault.kind(), fault.what(), since, -1, fault.cuts(), fault.victims()));
