@@ -23,6 +23,7 @@ import java.util.function.Predicate;
  * mvn -q -Pbench -DskipTests package          # the full run, as recorded in BENCHMARKS.md
  * java -cp ... dev.procsim.bench.Benchmark --quick
  * java -cp ... dev.procsim.bench.Benchmark --only serial,pipelined   # some scenarios only
+ * // the classpath: sim-bench/target/classes and what dependency:build-classpath writes (BENCHMARKS.md)
  * }</pre>
  */
 public final class Benchmark {
@@ -62,19 +63,13 @@ public final class Benchmark {
     List<String> arguments = List.of(args);
     BenchmarkSettings settings =
         arguments.contains("--quick") ? BenchmarkSettings.quick() : BenchmarkSettings.full();
-    List<String> only = SCENARIOS;
-    int at = arguments.indexOf("--only");
-    if (at >= 0) {
-      if (at + 1 == arguments.size()) {
-        throw new IllegalArgumentException("--only needs scenario names, out of " + SCENARIOS);
-      }
-      only = List.of(arguments.get(at + 1).split(","));
-      for (String name : only) {
-        if (!SCENARIOS.contains(name)) {
-          throw new IllegalArgumentException(
-              "no scenario \"" + name + "\": the scenarios are " + SCENARIOS);
-        }
-      }
+    List<String> only;
+    try {
+      only = scenarios(arguments);
+    } catch (IllegalArgumentException e) {
+      System.err.println("benchmark: " + e.getMessage());
+      System.exit(2);
+      return;
     }
     System.out.printf(
         Locale.ROOT,
@@ -85,6 +80,31 @@ public final class Benchmark {
         System.getProperty("java.version"));
     ResultTable table = new Benchmark(NativeNodes.compile(), settings).run(only);
     System.out.print(table.render());
+    System.out.println();
+    System.out.println(
+        "relay (C): the minimal relay in C, same nodes. direct/raw: the same nodes on a direct pipe,"
+            + " a raw spawn, or, for a report, a page in the same Chromium that only parses the"
+            + " same data.");
+  }
+
+  /** The scenarios {@code --only a,b} names, or all of them. */
+  static List<String> scenarios(List<String> arguments) {
+    int at = arguments.indexOf("--only");
+    if (at < 0) {
+      return SCENARIOS;
+    }
+    if (at + 1 == arguments.size()) {
+      throw new IllegalArgumentException(
+          "--only needs scenario names, out of " + String.join(",", SCENARIOS));
+    }
+    List<String> only = List.of(arguments.get(at + 1).split(","));
+    for (String name : only) {
+      if (!SCENARIOS.contains(name)) {
+        throw new IllegalArgumentException(
+            "no scenario \"" + name + "\": the scenarios are " + String.join(",", SCENARIOS));
+      }
+    }
+    return only;
   }
 
   ResultTable run(List<String> scenarios) throws Exception {

@@ -38,7 +38,7 @@ final class ResultTable {
 
   String render() {
     StringBuilder text = new StringBuilder();
-    String format = "%-40s %-9s %12s %12s %12s %14s %14s%n";
+    String format = "%-46s %-9s %12s %12s %12s %14s %14s%n";
     text.append(
         String.format(
             Locale.ROOT,

@@ -1,7 +1,9 @@
 package dev.procsim.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,5 +59,33 @@ class BenchmarkSmokeTest {
     assertThat(table.rows().get(0).relay()).isPositive();
     assertThat(table.rows().get(0).direct()).isPositive();
     assertThat(table.render()).contains("procsim/relay").contains("serial ping-pong");
+  }
+
+  @Test
+  void onlyNamesScenariosAndAWrongNameSaysWhichExist() {
+    assertThat(Benchmark.scenarios(List.of("--quick"))).isEqualTo(Benchmark.SCENARIOS);
+    assertThat(Benchmark.scenarios(List.of("--only", "serial,report")))
+        .containsExactly("serial", "report");
+    assertThatThrownBy(() -> Benchmark.scenarios(List.of("--only", "serial,reprot")))
+        .hasMessageContaining("no scenario \"reprot\"")
+        .hasMessageContaining("serial,pipelined,");
+    assertThatThrownBy(() -> Benchmark.scenarios(List.of("--only")))
+        .hasMessageStartingWith("--only needs scenario names");
+  }
+
+  @Test
+  void theReportsBaselinePageHoldsTheSameDataAndOnlyParsesIt() {
+    String report =
+        "<html><head><script>draw()</script></head><body>"
+            + "<script type=\"application/json\" id=\"procsim-data\">{\"a\":1}</script>"
+            + "<script>big()</script></body></html>";
+    String page = ReportScenarios.parseOnlyPage(report);
+    assertThat(page)
+        .contains("<script type=\"application/json\" id=\"procsim-data\">{\"a\":1}</script>")
+        .contains("JSON.parse")
+        .doesNotContain("big()")
+        .doesNotContain("draw()");
+    assertThatThrownBy(() -> ReportScenarios.parseOnlyPage("<html></html>"))
+        .hasMessageContaining("no data block");
   }
 }

@@ -166,7 +166,7 @@ class ProcessFaultsTest {
   }
 
   @Test
-  void restartsRacingCloseEndAtOnceAndLeaveNothingBehind() throws Exception {
+  void restartsAndCrashesRacingCloseAreRefusedAndLeaveNothingBehind() throws Exception {
     Simulator sim = sim("cat");
     ComponentHandle node = sim.component("node");
     CompletableFuture<IllegalStateException> restarter =
@@ -174,6 +174,7 @@ class ProcessFaultsTest {
             () -> {
               while (true) {
                 try {
+                  node.crash();
                   node.restart();
                 } catch (IllegalStateException refused) {
                   return refused;

@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +50,27 @@ class RunReportTest {
     int from = html.indexOf(OPEN) + OPEN.length();
     int to = html.indexOf("</script>", from);
     return new ObjectMapper().readTree(html.substring(from, to));
+  }
+
+  @Test
+  void thePagesPolicyLetsOnlyItsOwnScriptRun() throws Exception {
+    Path page;
+    try (Simulator sim = run()) {
+      page = RunReport.of(sim).write(dir.resolve("policy.html"));
+    }
+    String html = Files.readString(page);
+    Matcher policy = Pattern.compile("script-src '(sha256-[A-Za-z0-9+/=]+)';").matcher(html);
+    assertThat(policy.find()).as("a script-src that names a hash").isTrue();
+    int open = html.indexOf("<script>", html.indexOf(OPEN)) + "<script>".length();
+    String script = html.substring(open, html.indexOf("</script>", open));
+    String hash =
+        Base64.getEncoder()
+            .encodeToString(
+                MessageDigest.getInstance("SHA-256")
+                    .digest(script.getBytes(StandardCharsets.UTF_8)));
+    assertThat(policy.group(1)).isEqualTo("sha256-" + hash);
+    assertThat(html).doesNotContain("script-src 'unsafe-inline'").doesNotContain("PROCSIM_SCRIPT");
+    assertThat(html.split("<script>", -1)).as("one executable script block").hasSize(2);
   }
 
   @Test

@@ -10,6 +10,7 @@ import dev.procsim.core.Network;
 import dev.procsim.core.Simulator;
 import dev.procsim.maelstrom.MaelstromResult;
 import dev.procsim.maelstrom.MaelstromRun;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -131,6 +132,25 @@ class ReportInBrowserTest {
   }
 
   @Test
+  void aScriptSlippedIntoThePageDoesNotRunItsPolicyAllowsOnlyThePagesOwn() throws Exception {
+    // The second guard, should escaping ever fail: the policy names the hash of the page's script.
+    Path page = knownRun(new java.util.ArrayList<>());
+    String html = Files.readString(page);
+    Path tampered = dir.resolve("tampered.html");
+    Files.writeString(
+        tampered, html.replaceFirst("<body>", "<body><script>window.__pwned = 4</script>"));
+    assertThat(Files.readString(tampered)).contains("window.__pwned = 4");
+
+    browser.open(tampered);
+
+    assertThat(browser.script("return typeof window.__pwned")).isEqualTo("undefined");
+    assertThat(browser.errors())
+        .as("the browser says why it refused")
+        .anyMatch(e -> e.contains("Content Security Policy"));
+    assertThat(browser.number("return window.procsimReport.arrowsDrawn")).isPositive();
+  }
+
+  @Test
   void aMaelstromRunShowsItsHistoryAndTheOperationThatCannotTakeEffect() {
     MaelstromResult result =
         MaelstromRun.builder()
@@ -153,6 +173,14 @@ class ReportInBrowserTest {
         .asString()
         .contains("INVALID")
         .contains("not linearizable");
+    assertThat(browser.number("return window.procsimReport.historyMarks().operations"))
+        .isEqualTo(result.history().size());
+    assertThat(browser.number("return window.procsimReport.historyMarks().culprits"))
+        .as("operations highlighted as the one that cannot take effect")
+        .isGreaterThanOrEqualTo(1);
+    assertThat(browser.number("return window.procsimReport.historyMarks().ordered"))
+        .as("operations in the longest linearizable order")
+        .isGreaterThanOrEqualTo(1);
     assertThat(browser.number("return window.procsimReport.arrowsDrawn"))
         .isEqualTo(browser.number("return window.procsimReport.messageCount"));
     browser.screenshot(SHOTS.resolve("maelstrom-lin-kv.png"));

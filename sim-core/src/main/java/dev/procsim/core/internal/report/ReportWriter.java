@@ -10,7 +10,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +38,8 @@ public final class ReportWriter {
   private static final String TEMPLATE = "report-template.html";
   private static final String DATA_MARKER = "/*PROCSIM_DATA*/";
   private static final String TITLE_MARKER = "/*PROCSIM_TITLE*/";
+  private static final String HASH_MARKER = "/*PROCSIM_SCRIPT_SHA256*/";
+  private static final String SCRIPT_OPEN = "<script>";
 
   private ReportWriter() {}
 
@@ -82,14 +87,42 @@ public final class ReportWriter {
     }
   }
 
-  private static String template() {
+  /**
+   * The page, its policy pinned to its own script: the browser runs that script, whose hash the
+   * policy names, and no other, so a script that got into the page some other way would still not
+   * run (the escaping is the first guard, this the second).
+   */
+  static String template() {
+    String page;
     try (InputStream in = ReportWriter.class.getResourceAsStream(TEMPLATE)) {
       if (in == null) {
         throw new IllegalStateException("procsim's jar has no " + TEMPLATE);
       }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      page = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + TEMPLATE, e);
+    }
+    int open = page.indexOf(SCRIPT_OPEN, page.indexOf(DATA_MARKER));
+    int close = page.indexOf("</script>", open);
+    if (open < 0 || close < 0 || !page.contains(HASH_MARKER)) {
+      throw new IllegalStateException("the report template has no script to pin its policy to");
+    }
+    // The browser hashes the script as its parser sees it, line ends made \n (a checkout may have
+    // made them \r\n).
+    String script =
+        page.substring(open + SCRIPT_OPEN.length(), close)
+            .replace("\r\n", "\n")
+            .replace('\r', '\n');
+    return page.replace(HASH_MARKER, sha256(script));
+  }
+
+  private static String sha256(String text) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return Base64.getEncoder().encodeToString(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("this JVM has no SHA-256, which every JVM must have", e);
     }
   }
 
