@@ -180,6 +180,8 @@ class BadInputTest {
         Simulator.builder()
             .echo(false)
             .outputBytes(10_000, 14_000)
+            // cat must print its last lines before it is ended: time enough, under load.
+            .closeGrace(Duration.ofSeconds(30))
             .component("a", "sh", "-c", fiftyLines + " >&2; echo 'send b done'")
             .component("b", "cat")
             .build()

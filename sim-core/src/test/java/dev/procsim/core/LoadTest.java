@@ -33,6 +33,8 @@ class LoadTest {
             .seed(1)
             .network(Network.builder().loss(0.1).build())
             .stdinBacklog(Integer.MAX_VALUE)
+            // wc prints its count once its input ends: time enough, under load, before SIGTERM.
+            .closeGrace(Duration.ofSeconds(30))
             .component("sender", "sh", "-c", sender)
             .component("sink", "wc", "-l")
             .build()

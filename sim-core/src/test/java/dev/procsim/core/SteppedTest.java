@@ -211,7 +211,8 @@ class SteppedTest {
         Simulator.builder()
             .echo(false)
             .stepped()
-            .stepTimeout(Duration.ofMillis(300))
+            .stepTimeout(
+                Duration.ofSeconds(2)) // sleeper must have exec'd sleep by then, under load too
             .component("spinner", "sh", "-c", "read x; while :; do :; done")
             .component("sleeper", "sh", "-c", "read x; exec sleep 600")
             .build()
@@ -225,7 +226,7 @@ class SteppedTest {
               p ->
                   assertThat(p)
                       .startsWith(
-                          "protocol error from spinner: spinner did not become idle within 300 ms"
+                          "protocol error from spinner: spinner did not become idle within 2 s"
                               + " after message #1, so the run stepped on without it. What it was"
                               + " doing: sh (pid ")
                       .contains("): running on a CPU, ")

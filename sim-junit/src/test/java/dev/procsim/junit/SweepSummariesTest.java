@@ -125,8 +125,8 @@ class SweepSummariesTest {
   }
 
   @Component(name = "echo", command = "cat")
-  static class ForOneSecond {
-    @SimulationTest(seed = 1, time = "2s", echo = false)
+  static class ForFourSeconds {
+    @SimulationTest(seed = 1, time = "4s", echo = false) // two seeds at least, under load too
     void sweep(Simulator sim) {
       SEEN.add(sim.seed());
     }
@@ -138,7 +138,7 @@ class SweepSummariesTest {
     PrintStream original = System.out;
     System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
     try {
-      run(ForOneSecond.class, reports, "procsim.progress", "1ms")
+      run(ForFourSeconds.class, reports, "procsim.progress", "1ms")
           .testEvents()
           .assertStatistics(s -> s.failed(0));
     } finally {
@@ -150,12 +150,12 @@ class SweepSummariesTest {
         .isEqualTo(IntStream.range(0, ran).mapToObj(i -> Seeds.nth(1, i)).toList());
     String printed = console.toString(StandardCharsets.UTF_8);
     assertThat(printed)
-        .contains("procsim sweep ForOneSecond.sweep(): 2 seeds done, 0 failed, ")
-        .contains(" of 2.0 s left")
-        .contains("procsim sweep ForOneSecond.sweep(): " + ran + " seeds in ");
+        .contains("procsim sweep ForFourSeconds.sweep(): 2 seeds done, 0 failed, ")
+        .contains(" of 4.0 s left")
+        .contains("procsim sweep ForFourSeconds.sweep(): " + ran + " seeds in ");
     assertThat(
             Files.readString(
-                reports.resolve("sweeps/" + ForOneSecond.class.getName() + ".sweep.json")))
+                reports.resolve("sweeps/" + ForFourSeconds.class.getName() + ".sweep.json")))
         .contains("\"seeds\": " + ran + ",");
   }
 
