@@ -131,27 +131,15 @@ public record MaelstromResult(
 
   /** The same result, written into {@code dir}. */
   public MaelstromResult withDirectory(Path dir) {
-    return new MaelstromResult(
-        workload,
-        verdict,
-        explanation,
-        seed,
-        stepped,
-        rerun,
-        rerunCommand,
-        history,
-        operations,
-        latencies,
-        network,
-        badReplies,
-        faults,
-        simulatedTime,
-        Optional.of(dir),
-        shrunk);
+    return with(Optional.of(dir), shrunk);
   }
 
   /** The same result, with what shrinking it found. */
   public MaelstromResult withShrunk(Shrunk found) {
+    return with(directory, Optional.of(found));
+  }
+
+  private MaelstromResult with(Optional<Path> newDirectory, Optional<Shrunk> newShrunk) {
     return new MaelstromResult(
         workload,
         verdict,
@@ -167,8 +155,8 @@ public record MaelstromResult(
         badReplies,
         faults,
         simulatedTime,
-        directory,
-        Optional.of(found));
+        newDirectory,
+        newShrunk);
   }
 
   /** The share of operations that succeeded, from 0 to 1 (1 when there were none). */
